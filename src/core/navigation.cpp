@@ -1,0 +1,37 @@
+#include "core/navigation.h"
+
+namespace anxin {
+
+const char* screen_name(ScreenId id) {
+    switch (id) {
+        case ScreenId::Home: return "home";
+        case ScreenId::Task: return "task";
+        case ScreenId::Settings: return "settings";
+        case ScreenId::Help: return "help";
+    }
+    return "home";
+}
+
+void Navigator::go(Route to) {
+    if (to == current_) return;
+    trail_.push_back(current_);
+    current_ = std::move(to);
+    ++generation_;
+}
+
+bool Navigator::back() {
+    if (trail_.empty()) return false;
+    current_ = trail_.back();
+    trail_.pop_back();
+    ++generation_;
+    return true;
+}
+
+void Navigator::home() {
+    if (current_.screen == ScreenId::Home && trail_.empty()) return;
+    trail_.clear();
+    current_ = Route{};
+    ++generation_;
+}
+
+}  // namespace anxin

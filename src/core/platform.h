@@ -1,0 +1,48 @@
+// The small interfaces the app uses to reach the outside world. Each has a web
+// implementation (src/web/) and a test implementation (tests/), so core and UI
+// code runs the same natively and in the browser.
+#pragma once
+#include <optional>
+#include <string>
+
+namespace anxin {
+
+// Key-value storage that survives reloads (localStorage on the web).
+class Storage {
+public:
+    virtual ~Storage() = default;
+    virtual std::optional<std::string> get(const std::string& key) = 0;
+    virtual bool set(const std::string& key, const std::string& value) = 0;  // false if it could not be kept
+    virtual void remove(const std::string& key) = 0;
+};
+
+// Text to speech. `lang` is a BCP 47 tag ("zh-CN"); `rate` 1.0 is the engine's normal pace.
+class Speech {
+public:
+    virtual ~Speech() = default;
+    virtual void speak(const std::string& text, const std::string& lang, float rate) = 0;
+    virtual void stop() = 0;
+};
+
+// Milliseconds from an arbitrary start; monotonic.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual double now_ms() = 0;
+};
+
+// Opens a link outside the app: "tel:12345" dials on phones.
+class Links {
+public:
+    virtual ~Links() = default;
+    virtual void open(const std::string& url) = 0;
+};
+
+struct Services {
+    Storage& storage;
+    Speech& speech;
+    Clock& clock;
+    Links& links;
+};
+
+}  // namespace anxin

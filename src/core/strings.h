@@ -1,0 +1,29 @@
+// UI text by key, loaded from assets/i18n/<lang>.json (a flat object of
+// "key": "text"). Code never holds user-facing text, so a new language is a
+// new file. A missing key shows as ⟦key⟧ so tests and people can spot it.
+#pragma once
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace anxin {
+
+class Strings {
+public:
+    // Replaces the table; returns problems (file, key) — empty if clean.
+    std::vector<std::string> load(const std::string& json_text, const std::string& file_name);
+    const std::string& get(const std::string& key) const;
+    bool has(const std::string& key) const { return table_.count(key) != 0; }
+    // get(key) with each {name} replaced by its value.
+    std::string format(const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const;
+    const std::string& lang() const { return lang_; }
+    const std::map<std::string, std::string>& table() const { return table_; }
+
+private:
+    std::map<std::string, std::string> table_;
+    std::string lang_ = "zh-CN";
+    mutable std::map<std::string, std::string> missing_;  // keeps the ⟦key⟧ strings alive
+};
+
+}  // namespace anxin

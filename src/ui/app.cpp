@@ -1,0 +1,201 @@
+// App: frame layout and the per-frame bookkeeping around the screens.
+//
+// [SECTION] Construction
+// [SECTION] Frame: header, scrolling content, fixed help footer
+// [SECTION] After the frame: saving, speaking
+
+#include "ui/app.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "imgui_internal.h"
+#include "ui/screens.h"
+
+namespace anxin {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Construction
+//-----------------------------------------------------------------------------
+
+App::App(Services services, Content content, AppFont font) : services_(services), font_(font) {
+    state_.content = std::move(content);
+    SettingsParse loaded = SettingsStore(services_.storage).load();
+    state_.settings = loaded.settings;
+    state_.settings_problems = loaded.problems;
+    last_generation_ = state_.nav.generation();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame: header, scrolling content, fixed help footer
+//-----------------------------------------------------------------------------
+
+namespace {
+ImVec4 to_vec4(Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); }
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+}  // namespace
+
+void App::apply_style(const Ui& ui) {
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowPadding = ImVec2(ui.m.pad, ui.m.pad);
+    st.ItemSpacing = ImVec2(ui.m.gap, ui.m.gap);
+    st.WindowBorderSize = 0;
+    st.ChildBorderSize = 0;
+    st.WindowRounding = 0;
+    st.ScrollbarSize = std::max(18.0f, ui.type.body * 0.6f);
+    st.ScrollbarRounding = st.ScrollbarSize * 0.5f;
+    st.Colors[ImGuiCol_WindowBg] = to_vec4(ui.pal->background);
+    st.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    st.Colors[ImGuiCol_ScrollbarBg] = to_vec4(ui.pal->background);
+    st.Colors[ImGuiCol_ScrollbarGrab] = to_vec4(ui.pal->muted_text);
+    st.Colors[ImGuiCol_ScrollbarGrabHovered] = to_vec4(ui.pal->text);
+    st.Colors[ImGuiCol_ScrollbarGrabActive] = to_vec4(ui.pal->text);
+    st.Colors[ImGuiCol_NavCursor] = ImVec4(0, 0, 0, 0);  // we draw our own, thicker ring
+}
+
+void App::frame(float width, float height) {
+    tree_.clear();
+    Ui ui;
+    ui.font = font_.font;
+    ui.line_per_em = font_.line_per_em;
+    ui.pal = &palette(state_.settings.theme);
+    ui.device = device_class_for_width(width);
+    ui.type = type_scale(ui.device, state_.settings.text_size);
+    ui.m = layout_metrics(ui.device, ui.type);
+    ui.viewport = ImVec2(width, height);
+    ui.tree = &tree_;
+    ui.actions = &actions_;
+    ui.str = &state_.content.strings;
+    apply_style(ui);
+    ImGui::PushFont(ui.font, ui.line_height(ui.type.body));
+
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput) state_.nav.back();
+
+    // Fixed bars scale with text but never take more than ~40% of a short screen together.
+    const float header_h = std::max(ui.m.min_target, ui.line_height(ui.type.body) + ui.m.pad * 1.2f) + ui.m.pad;
+    const float footer_h = header_h;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##root", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+
+    draw_header(ui, header_h);
+
+    // Content: the only part that scrolls. Drag with a finger or mouse, wheel, or keyboard.
+    ImGui::SetCursorScreenPos(ImVec2(0, header_h));
+    const bool dialog = state_.nav.current().screen == ScreenId::Help;
+    const ImRect content_rect(0, header_h, width, height - footer_h);
+    const uint32_t container = ImGui::GetID(dialog ? "dialog" : "main");
+    ui.record(container, dialog ? Role::Dialog : Role::Screen,
+              dialog ? ui.t("help.heading") : ui.t("app.name"), content_rect);
+    if (scrolled_generation_ != state_.nav.generation()) {  // a new screen starts at its top
+        scrolled_generation_ = state_.nav.generation();
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    }
+    ImGui::BeginChild("content", content_rect.GetSize(), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NoSavedSettings);
+    ui.visible = ImGui::GetCurrentWindow()->InnerClipRect;
+    ui.parent = container;
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 12.0f)) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+        if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();  // a drag is a scroll, not a tap
+    }
+    draw_screen(ui);
+    ImGui::Dummy(ImVec2(0, ui.m.pad));  // room below the last item
+    ImGui::EndChild();
+    ui.parent = 0;
+    ui.visible = ImRect();
+
+    draw_footer(ui, height - footer_h, footer_h);
+    ImGui::End();
+    ImGui::PopFont();
+    after_frame(ui);
+}
+
+void App::draw_header(Ui& ui, float h) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = ui.viewport.x;
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(w, h), ui.col(ui.pal->header_bg));
+    const float bh = h - ui.m.pad;
+    const float y = ui.m.pad * 0.5f;
+    // Buttons size to their labels; icons are dropped first when the row is too narrow.
+    const std::string& back = ui.t("nav.back");
+    const std::string& read = ui.t("read.button");
+    const bool show_back = state_.nav.can_go_back();
+    auto width_of = [&](const std::string& label, bool icon) {
+        return std::max(ui.m.min_target, std::ceil(ui.text_width(label, ui.type.body)) + 1 + 2 * ui.m.pad +
+                                             (icon ? ui.type.body * 0.9f + ui.m.pad * 0.75f : 0));
+    };
+    bool icons = true;
+    float needed = width_of(read, true) + (show_back ? width_of(back, true) : 0) + 3 * ui.m.pad;
+    if (needed > w) icons = false;
+
+    if (show_back) {
+        ImGui::SetCursorScreenPos(ImVec2(ui.m.pad, y));
+        if (ui.button("back", back, {width_of(back, icons), ButtonStyle::Normal, icons ? Icon::Back : Icon::None, {}, bh}))
+            state_.nav.back();
+    } else {
+        const float em = ui.type.body * 1.1f;
+        const ImVec2 pos(ui.m.pad, (h - ui.line_height(em)) * 0.5f);
+        const ImVec2 sz = ui.draw_text(dl, ui.t("app.name"), em, pos, w * 0.4f, ui.col(ui.pal->header_text));
+        ui.record(ImGui::GetID("brand"), Role::Text, ui.t("app.name"), ImRect(pos, pos + sz), 0, 0, em);
+    }
+    const float rw = width_of(read, icons);
+    ImGui::SetCursorScreenPos(ImVec2(w - ui.m.pad - rw, y));
+    if (ui.button("read", read, {rw, ButtonStyle::Normal, icons ? Icon::Speaker : Icon::None, {}, bh}))
+        state_.read_aloud_requested = true;
+}
+
+void App::draw_footer(Ui& ui, float y, float h) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, y), ImVec2(ui.viewport.x, y + h), ui.col(ui.pal->background));
+    dl->AddLine(ImVec2(0, y), ImVec2(ui.viewport.x, y), ui.col(ui.pal->text), 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(ui.m.pad, y + ui.m.pad * 0.5f));
+    ButtonOptions o{ui.viewport.x - 2 * ui.m.pad, ButtonStyle::Help, Icon::Phone, {}, h - ui.m.pad};
+    if (ui.button("help", ui.t("help.button"), o)) state_.nav.go({ScreenId::Help, {}});
+}
+
+void App::draw_screen(Ui& ui) {
+    switch (state_.nav.current().screen) {
+        case ScreenId::Home: draw_home(state_, ui); break;
+        case ScreenId::Task: draw_task(state_, ui); break;
+        case ScreenId::Settings: draw_settings(state_, ui); break;
+        case ScreenId::Help: draw_help(state_, ui, services_.links); break;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] After the frame: saving, speaking
+//-----------------------------------------------------------------------------
+
+void App::after_frame(const Ui& ui) {
+    if (frames_wanted_ > 0) --frames_wanted_;
+    if (state_.settings_changed) {
+        state_.settings_changed = false;
+        state_.settings_save_failed = !SettingsStore(services_.storage).save(state_.settings);
+        frames_wanted_ = std::max(frames_wanted_, 2);  // sizes or colours changed: lay out again
+    }
+    const int gen = state_.nav.generation();
+    if (gen != last_generation_) {  // the screen changed during this frame: draw the new one
+        last_generation_ = gen;
+        services_.speech.stop();    // never keep talking about a screen that is gone
+        frames_wanted_ = std::max(frames_wanted_, 2);
+        return;  // what was drawn belongs to the old screen; speak after the new one is drawn
+    }
+    screen_text_ = ui.spoken;
+    const bool new_screen = spoken_generation_ != gen;
+    spoken_generation_ = gen;
+    const float rate = speech_rate_value(state_.settings.speech_rate);
+    if (state_.read_aloud_requested) {
+        state_.read_aloud_requested = false;
+        services_.speech.stop();
+        services_.speech.speak(screen_text_, state_.content.strings.lang(), rate);
+    } else if (new_screen && state_.settings.voice_on && gen > 0) {
+        services_.speech.speak(screen_text_, state_.content.strings.lang(), rate);
+    }
+}
+
+}  // namespace anxin

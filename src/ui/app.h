@@ -1,0 +1,63 @@
+// The app: its state, and one function that draws a frame of it.
+// The platform layer (src/web/ in the browser, tests/ui/ natively) owns the
+// ImGui context and calls App::frame() between ImGui::NewFrame() and
+// ImGui::Render(). Everything the app shows is a function of AppState.
+#pragma once
+#include <string>
+
+#include "core/content.h"
+#include "core/navigation.h"
+#include "core/platform.h"
+#include "core/semantics.h"
+#include "core/settings.h"
+#include "ui/fonts.h"
+#include "ui/ui.h"
+
+namespace anxin {
+
+struct AppState {
+    Content content;
+    Settings settings;
+    Navigator nav;
+    bool settings_changed = false;      // set by screens; the app saves and clears it
+    bool settings_save_failed = false;  // storage refused: tell the user changes won't survive
+    bool read_aloud_requested = false;  // the 朗读 button was pressed
+    std::vector<std::string> settings_problems;  // why stored settings were not fully used
+};
+
+class App {
+public:
+    App(Services services, Content content, AppFont font);
+
+    // Draws one frame at a viewport of width x height CSS px.
+    void frame(float width, float height);
+
+    AppState& state() { return state_; }
+    const SemanticsTree& semantics() const { return tree_; }
+    ActionQueue& actions() { return actions_; }
+    // True while the next frames may differ with no new input (a screen just
+    // changed, an animation runs). The platform keeps drawing while this holds.
+    bool wants_frames() const { return frames_wanted_ > 0; }
+    // Text the read-aloud button would speak for the current screen.
+    const std::string& screen_text() const { return screen_text_; }
+
+private:
+    void apply_style(const Ui& ui);
+    void draw_header(Ui& ui, float height);
+    void draw_footer(Ui& ui, float y, float height);
+    void draw_screen(Ui& ui);
+    void after_frame(const Ui& ui);
+
+    Services services_;
+    AppState state_;
+    AppFont font_;
+    SemanticsTree tree_;
+    ActionQueue actions_;
+    std::string screen_text_;
+    int spoken_generation_ = -1;
+    int frames_wanted_ = 2;
+    int last_generation_ = 0;
+    int scrolled_generation_ = -1;
+};
+
+}  // namespace anxin

@@ -1,0 +1,94 @@
+#include "ui/icons.h"
+
+#include <cmath>
+
+namespace anxin {
+
+Icon icon_from_name(const std::string& name) {
+    if (name == "bus") return Icon::Bus;
+    if (name == "hospital") return Icon::Hospital;
+    if (name == "health_code") return Icon::HealthCode;
+    if (name == "payment") return Icon::Payment;
+    if (name == "shield") return Icon::Shield;
+    return Icon::None;
+}
+
+void draw_icon(ImDrawList* dl, Icon icon, ImVec2 p, float s, ImU32 col) {
+    const float t = s * 0.08f;  // stroke
+    auto at = [&](float fx, float fy) { return ImVec2(p.x + fx * s, p.y + fy * s); };
+    switch (icon) {
+        case Icon::None: break;
+        case Icon::Bus:
+            dl->AddRect(at(0.15f, 0.1f), at(0.85f, 0.78f), col, s * 0.1f, 0, t);
+            dl->AddLine(at(0.15f, 0.5f), at(0.85f, 0.5f), col, t);
+            dl->AddLine(at(0.5f, 0.1f), at(0.5f, 0.5f), col, t);
+            dl->AddCircleFilled(at(0.3f, 0.87f), s * 0.08f, col);
+            dl->AddCircleFilled(at(0.7f, 0.87f), s * 0.08f, col);
+            break;
+        case Icon::Hospital:
+            dl->AddRect(at(0.1f, 0.1f), at(0.9f, 0.9f), col, s * 0.1f, 0, t);
+            dl->AddRectFilled(at(0.42f, 0.25f), at(0.58f, 0.75f), col);
+            dl->AddRectFilled(at(0.25f, 0.42f), at(0.75f, 0.58f), col);
+            break;
+        case Icon::HealthCode: {  // a QR-like square
+            dl->AddRect(at(0.1f, 0.1f), at(0.9f, 0.9f), col, 0, 0, t);
+            const float c = 0.22f;
+            dl->AddRectFilled(at(0.2f, 0.2f), at(0.2f + c, 0.2f + c), col);
+            dl->AddRectFilled(at(0.58f, 0.2f), at(0.58f + c, 0.2f + c), col);
+            dl->AddRectFilled(at(0.2f, 0.58f), at(0.2f + c, 0.58f + c), col);
+            dl->AddRectFilled(at(0.6f, 0.6f), at(0.7f, 0.7f), col);
+            dl->AddRectFilled(at(0.7f, 0.7f), at(0.8f, 0.8f), col);
+            break;
+        }
+        case Icon::Payment:
+            dl->AddRect(at(0.08f, 0.22f), at(0.92f, 0.78f), col, s * 0.08f, 0, t);
+            dl->AddRectFilled(at(0.08f, 0.34f), at(0.92f, 0.46f), col);
+            dl->AddLine(at(0.2f, 0.64f), at(0.45f, 0.64f), col, t);
+            break;
+        case Icon::Shield:
+            dl->PathLineTo(at(0.5f, 0.08f));
+            dl->PathLineTo(at(0.88f, 0.22f));
+            dl->PathBezierCubicCurveTo(at(0.88f, 0.6f), at(0.7f, 0.82f), at(0.5f, 0.94f));
+            dl->PathBezierCubicCurveTo(at(0.3f, 0.82f), at(0.12f, 0.6f), at(0.12f, 0.22f));
+            dl->PathStroke(col, ImDrawFlags_Closed, t);
+            dl->AddRectFilled(at(0.45f, 0.28f), at(0.55f, 0.6f), col);
+            dl->AddCircleFilled(at(0.5f, 0.72f), s * 0.06f, col);
+            break;
+        case Icon::Back:
+            dl->AddLine(at(0.15f, 0.5f), at(0.85f, 0.5f), col, t * 1.3f);
+            dl->AddLine(at(0.15f, 0.5f), at(0.45f, 0.2f), col, t * 1.3f);
+            dl->AddLine(at(0.15f, 0.5f), at(0.45f, 0.8f), col, t * 1.3f);
+            break;
+        case Icon::Speaker:
+            dl->AddQuadFilled(at(0.1f, 0.38f), at(0.3f, 0.38f), at(0.3f, 0.62f), at(0.1f, 0.62f), col);
+            dl->AddTriangleFilled(at(0.3f, 0.38f), at(0.55f, 0.15f), at(0.55f, 0.85f), col);
+            dl->AddTriangleFilled(at(0.3f, 0.38f), at(0.55f, 0.85f), at(0.3f, 0.62f), col);
+            dl->PathArcTo(at(0.55f, 0.5f), s * 0.2f, -0.9f, 0.9f);
+            dl->PathStroke(col, 0, t);
+            dl->PathArcTo(at(0.55f, 0.5f), s * 0.36f, -0.9f, 0.9f);
+            dl->PathStroke(col, 0, t);
+            break;
+        case Icon::Phone:  // a handset: two ear pieces joined by a curved grip
+            dl->PathArcTo(at(0.5f, 0.55f), s * 0.38f, 3.6f, 5.8f);
+            dl->PathStroke(col, 0, t * 2.0f);
+            dl->AddRectFilled(at(0.1f, 0.38f), at(0.32f, 0.58f), col, s * 0.05f);
+            dl->AddRectFilled(at(0.68f, 0.38f), at(0.9f, 0.58f), col, s * 0.05f);
+            dl->AddRectFilled(at(0.3f, 0.7f), at(0.7f, 0.9f), col, s * 0.05f);
+            break;
+        case Icon::Gear:
+            dl->AddCircle(at(0.5f, 0.5f), s * 0.28f, col, 0, t * 1.5f);
+            for (int k = 0; k < 8; ++k) {
+                const float a = k * 3.14159265f / 4.0f;
+                const ImVec2 c = at(0.5f, 0.5f);
+                dl->AddLine(ImVec2(c.x + std::cos(a) * s * 0.3f, c.y + std::sin(a) * s * 0.3f),
+                            ImVec2(c.x + std::cos(a) * s * 0.45f, c.y + std::sin(a) * s * 0.45f), col, t * 1.5f);
+            }
+            break;
+        case Icon::Check:
+            dl->AddLine(at(0.12f, 0.52f), at(0.4f, 0.8f), col, t * 1.6f);
+            dl->AddLine(at(0.4f, 0.8f), at(0.9f, 0.2f), col, t * 1.6f);
+            break;
+    }
+}
+
+}  // namespace anxin

@@ -1,0 +1,137 @@
+// The screens. See screens.h.
+//
+// [SECTION] Home
+// [SECTION] Task
+// [SECTION] Settings
+// [SECTION] Help
+
+#include "ui/screens.h"
+
+#include <algorithm>
+
+#include "imgui_internal.h"
+
+namespace anxin {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Home
+//-----------------------------------------------------------------------------
+
+void draw_home(AppState& s, Ui& ui) {
+    ui.heading(ui.t("home.heading"));
+    ui.paragraph(ui.t("home.intro"));
+    if (!s.content.problems.empty()) ui.status(ui.t("content.problem"));
+
+    // Tiles in as many columns as fit (one on phones); tiles in a row share a height.
+    const auto& tasks = s.content.tasks;
+    const float avail = ui.available_width();
+    const float min_tile = std::max(320.0f, ui.type.body * 9.0f);
+    const int cols = std::clamp(int((avail + ui.m.gap) / (min_tile + ui.m.gap)), 1, 3);
+    const float tile_w = (avail - ui.m.gap * float(cols - 1)) / float(cols);
+    for (size_t row = 0; row * cols < tasks.size(); ++row) {
+        float row_h = 0;
+        for (size_t i = row * cols; i < std::min(tasks.size(), (row + 1) * cols); ++i) {
+            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(tasks[i].icon), tasks[i].subtitle};
+            row_h = std::max(row_h, ui.button_height(tasks[i].title, o, tile_w));
+        }
+        for (size_t i = row * cols; i < std::min(tasks.size(), (row + 1) * cols); ++i) {
+            if (i % cols != 0) ImGui::SameLine(0, ui.m.gap);
+            const TaskTile& t = tasks[i];
+            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(t.icon), t.subtitle, row_h};
+            if (ui.button(("task:" + t.id).c_str(), t.title, o)) s.nav.go({ScreenId::Task, t.id});
+        }
+    }
+    ImGui::Dummy(ImVec2(0, ui.m.gap));
+    ButtonOptions o{0, ButtonStyle::Normal, Icon::Gear, ui.t("home.settings.description")};
+    if (ui.button("settings", ui.t("home.settings"), o)) s.nav.go({ScreenId::Settings, {}});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Task
+//-----------------------------------------------------------------------------
+
+void draw_task(AppState& s, Ui& ui) {
+    const TaskTile* task = s.content.task(s.nav.current().param);
+    if (!task) {  // a stale route (content changed): nothing to show, go home
+        s.nav.home();
+        return;
+    }
+    ui.heading(task->title);
+    ui.paragraph(task->summary);
+    ui.paragraph(ui.t("task.coming"), /*muted=*/true);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Settings
+//-----------------------------------------------------------------------------
+
+void draw_settings(AppState& s, Ui& ui) {
+    Settings next = s.settings;
+    ui.heading(ui.t("settings.heading"));
+    ui.paragraph(ui.t("settings.intro"));
+
+    ui.heading(ui.t("settings.text_size"), 2);
+    const std::string sizes[kTextSizeCount] = {ui.t(text_size_key(TextSize::Standard)), ui.t(text_size_key(TextSize::Large)),
+                                               ui.t(text_size_key(TextSize::Larger)), ui.t(text_size_key(TextSize::Largest))};
+    const int size_pick = ui.radio_row("text_size", sizes, kTextSizeCount, int(s.settings.text_size));
+    if (size_pick >= 0) next.text_size = TextSize(size_pick);
+    ui.paragraph(ui.t("settings.preview"), /*muted=*/true);
+
+    ui.heading(ui.t("settings.theme"), 2);
+    const std::string themes[2] = {ui.t("settings.theme.light"), ui.t("settings.theme.dark")};
+    const int theme_pick = ui.radio_row("theme", themes, 2, int(s.settings.theme));
+    if (theme_pick >= 0) next.theme = ThemeId(theme_pick);
+
+    ui.heading(ui.t("settings.voice"), 2);
+    ui.checkbox("voice_on", ui.t("settings.voice.on"), &next.voice_on);
+
+    ui.heading(ui.t("settings.speech_rate"), 2);
+    const std::string rates[3] = {ui.t("settings.rate.very_slow"), ui.t("settings.rate.slow"), ui.t("settings.rate.normal")};
+    const int rate_pick = ui.radio_row("speech_rate", rates, 3, int(s.settings.speech_rate));
+    if (rate_pick >= 0) next.speech_rate = SpeechRate(rate_pick);
+
+    if (s.settings_save_failed) ui.status(ui.t("settings.save_failed"));
+
+    if (next != s.settings) {
+        s.settings = next;
+        s.settings_changed = true;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Help
+//-----------------------------------------------------------------------------
+
+const std::string& hotline_number(const AppState& s) {
+    return s.settings.hotline.empty() ? s.content.config.hotline_number : s.settings.hotline;
+}
+
+std::string spaced_digits(const std::string& number) {
+    std::string out;
+    for (char c : number) {
+        if (c == ' ' || c == '-') continue;
+        if (!out.empty()) out += ' ';
+        out += c;
+    }
+    return out;
+}
+
+void draw_help(AppState& s, Ui& ui, Links& links) {
+    const std::string& number = hotline_number(s);
+    ui.heading(ui.t("help.heading"));
+    ui.paragraph(ui.t("help.intro"));
+    ui.big_text(number, ui.t("help.number_label") + " " + spaced_digits(number));
+    ui.spoken += ui.str->format("help.spoken_number", {{"digits", spaced_digits(number)}});
+    if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
+        ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
+    ButtonOptions call{0, ButtonStyle::Primary, Icon::Phone};
+    if (ui.button("call", ui.t("help.call"), call)) {
+        std::string dial;  // tel: wants the bare number
+        for (char c : number)
+            if ((c >= '0' && c <= '9') || c == '+') dial += c;
+        links.open("tel:" + dial);
+    }
+    ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
+}
+
+}  // namespace anxin

@@ -1,0 +1,48 @@
+#include <doctest/doctest.h>
+
+#include "core/settings.h"
+#include "ui/ui_harness.h"
+
+using namespace anxin;
+using anxin::test::UiHarness;
+
+TEST_CASE("help shows the hotline number huge in a dialog, and 现在打电话 dials it") {
+    UiHarness ui(360, 640);
+    ui.tap(Role::Button, "找人帮忙");
+    CHECK(ui.heading() == "找真人帮忙");
+    const SemanticsNode* dialog = ui.tree().all(Role::Dialog).empty() ? nullptr : ui.tree().all(Role::Dialog)[0];
+    REQUIRE(dialog);
+    CHECK(dialog->name == "找真人帮忙");
+    const SemanticsNode& number = ui.get(Role::Text, "电话号码 1 2 3 4 5");
+    CHECK(number.parent == dialog->id);
+    CHECK(number.font_px >= 2 * 28.0f - 0.01f);  // twice the body size on a phone
+    CHECK(number.rect.right() <= 360);
+    ui.press(Role::Button, "现在打电话");
+    REQUIRE(ui.links.opened.size() == 1);
+    CHECK(ui.links.opened[0] == "tel:12345");
+    // Read aloud digit by digit, so "12345" is not read as a quantity.
+    CHECK(ui.speech.spoken.back().text.find("电话号码是：1 2 3 4 5。") != std::string::npos);
+}
+
+TEST_CASE("a hotline chosen in the user's settings replaces the deployment's") {
+    Settings s;
+    s.hotline = "138-0013-8000";
+    UiHarness ui(1920, 1080, settings_to_json(s));
+    ui.press(Role::Button, "找人帮忙");
+    CHECK(ui.has(Role::Text, "电话号码 1 3 8 0 0 1 3 8 0 0 0"));
+    CHECK_FALSE(ui.has(Role::Text, "政务服务便民热线，有真人接听"));
+    ui.press(Role::Button, "现在打电话");
+    CHECK(ui.links.opened.back() == "tel:13800138000");
+}
+
+TEST_CASE("the hotline number at the largest text size still fits a phone screen on one line") {
+    Settings s;
+    s.text_size = TextSize::Largest;
+    s.hotline = "+86 138 0013 8000";
+    UiHarness ui(360, 640, settings_to_json(s));
+    ui.press(Role::Button, "找人帮忙");
+    const SemanticsNode& n = ui.get(Role::Text, "电话号码 + 8 6 1 3 8 0 0 1 3 8 0 0 0");
+    CHECK(n.rect.x >= 0);
+    CHECK(n.rect.right() <= 360);
+    CHECK(n.rect.h <= n.font_px * 1.5f);  // one line
+}

@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include "ui/ui_harness.h"
+
+using namespace anxin;
+using anxin::test::UiHarness;
+
+TEST_CASE("home shows a tile for each of the five everyday tasks, settings, read-aloud and help") {
+    UiHarness ui;
+    CHECK(ui.heading() == "您好！今天想做什么？");
+    for (const char* task : {"坐公交地铁", "医院挂号", "健康码", "关闭免密支付", "防骗子"}) {
+        const SemanticsNode& tile = ui.get(Role::Button, task);
+        CHECK(tile.can(Action::Press));
+        CHECK_FALSE(tile.value.empty());  // the subtitle travels with the tile as its description
+    }
+    CHECK(ui.has(Role::Button, "设置"));
+    CHECK(ui.has(Role::Button, "朗读"));
+    CHECK(ui.has(Role::Button, "找人帮忙"));
+    CHECK_FALSE(ui.has(Role::Button, "返回"));  // nowhere to go back to from home
+}
+
+TEST_CASE("pressing a task tile opens that task, and 返回 comes back home") {
+    UiHarness ui;
+    SUBCASE("by an action request, as a screen reader would") { ui.press(Role::Button, "医院挂号"); }
+    SUBCASE("by a pointer tap on the tile") { ui.tap(Role::Button, "医院挂号"); }
+    CHECK(ui.heading() == "医院挂号");
+    CHECK(ui.has(Role::Text, "教您在手机上选医院、选科室、选时间，提前挂好号，到了医院少排队。"));
+    ui.press(Role::Button, "返回");
+    CHECK(ui.heading() == "您好！今天想做什么？");
+}
+
+TEST_CASE("Escape goes back one screen, and does nothing on home") {
+    UiHarness ui;
+    ui.press(Role::Button, "设置");
+    CHECK(ui.heading() == "设置");
+    ui.key(ImGuiKey_Escape);
+    CHECK(ui.heading() == "您好！今天想做什么？");
+    ui.key(ImGuiKey_Escape);
+    CHECK(ui.heading() == "您好！今天想做什么？");
+}
+
+TEST_CASE("the help button is at the same place, with the same size, on every screen") {
+    for (auto [w, h] : {std::pair{360.0f, 640.0f}, std::pair{1920.0f, 1080.0f}}) {
+        CAPTURE(w);
+        UiHarness ui(w, h);
+        const Rect home = ui.get(Role::Button, "找人帮忙").rect;
+        auto same = [&](const char* where) {
+            CAPTURE(where);
+            const Rect r = ui.get(Role::Button, "找人帮忙").rect;
+            CHECK(r.x == home.x);
+            CHECK(r.y == home.y);
+            CHECK(r.w == home.w);
+            CHECK(r.h == home.h);
+        };
+        ui.press(Role::Button, "坐公交地铁");
+        same("task");
+        ui.press(Role::Button, "返回");
+        ui.press(Role::Button, "设置");
+        same("settings");
+        ui.press(Role::Button, "找人帮忙");
+        same("help");
+        CHECK(home.bottom() <= h);
+    }
+}
+
+TEST_CASE("a tap that turns into a drag scrolls the page instead of pressing what was under the finger") {
+    UiHarness ui(360, 640);
+    const Rect tile = ui.get(Role::Button, "健康码").rect;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(tile.x + 20, tile.y + 20);
+    ui.frame();
+    io.AddMouseButtonEvent(0, true);
+    ui.frame();
+    for (int i = 1; i <= 6; ++i) {
+        io.AddMousePosEvent(tile.x + 20, tile.y + 20 - 15.0f * i);
+        ui.frame();
+    }
+    io.AddMouseButtonEvent(0, false);
+    ui.settle();
+    CHECK(ui.heading() == "您好！今天想做什么？");  // not opened
+    CHECK(ui.get(Role::Button, "健康码").rect.y < tile.y - 40);  // content moved up with the finger
+}

@@ -1,0 +1,100 @@
+#include "ui/ui_harness.h"
+
+#include <doctest/doctest.h>
+
+#include "core/content.h"
+
+namespace anxin::test {
+
+std::string stage_dir() { return ANXIN_STAGE_DIR; }
+
+UiHarness::UiHarness(float w, float h, std::optional<std::string> stored_settings) : width(w), height(h) {
+    if (stored_settings) storage.values[SettingsStore::kKey] = *stored_settings;
+    ctx_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx_);  // CreateContext keeps an existing current context
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    std::string error;
+    AppFont font = load_app_font(stage_dir() + "/fonts/anxin-sc.otf", &error);
+    REQUIRE_MESSAGE(font.font != nullptr, error);
+    Content content = load_content(stage_dir() + "/assets");
+    REQUIRE_MESSAGE(content.problems.empty(), content.problems.front());
+    app = std::make_unique<App>(Services{storage, speech, clock, links}, std::move(content), font);
+    settle();
+}
+
+UiHarness::~UiHarness() {
+    ImGui::SetCurrentContext(ctx_);
+    app.reset();
+    ImGui::DestroyContext(ctx_);
+}
+
+void UiHarness::frame() {
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.DeltaTime = 1.0f / 60.0f;
+    clock.ms += 1000.0 / 60.0;
+    ImGui::NewFrame();
+    app->frame(width, height);
+    ImGui::Render();
+}
+
+void UiHarness::settle() {
+    frame();
+    for (int i = 0; i < 10 && app->wants_frames(); ++i) frame();
+}
+
+void UiHarness::resize(float w, float h) {
+    width = w;
+    height = h;
+    settle();
+}
+
+const SemanticsNode& UiHarness::get(Role role, const std::string& name) const {
+    const SemanticsNode* n = tree().find(role, name);
+    if (!n) {
+        std::string names;
+        for (const auto& node : tree().nodes()) names += std::string(role_name(node.role)) + ":" + node.name + " | ";
+        FAIL("no " << role_name(role) << " named \"" << name << "\" on screen; have: " << names);
+    }
+    return *n;
+}
+
+void UiHarness::press(Role role, const std::string& name) {
+    app->actions().request(get(role, name).id, Action::Press);
+    settle();
+    CHECK_MESSAGE(app->actions().empty(), "an action request was not taken by any widget");
+}
+
+void UiHarness::tap(Role role, const std::string& name) {
+    const Rect r = get(role, name).rect;
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    settle();
+}
+
+void UiHarness::key(ImGuiKey k) {
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(k, true);
+    frame();
+    io.AddKeyEvent(k, false);
+    settle();
+}
+
+std::string UiHarness::heading() const {
+    for (const auto& n : tree().nodes())
+        if (n.role == Role::Heading && n.level == 1) return n.name;
+    return {};
+}
+
+}  // namespace anxin::test

@@ -1,0 +1,49 @@
+// Runs the real app UI natively with ImGui and no window or GPU (as in ImGui's
+// example_null), and drives it through the semantics tree: find an item by
+// role and name, press it, look at what is on screen.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/semantics.h"
+#include "fakes.h"
+#include "imgui.h"
+#include "ui/app.h"
+
+namespace anxin::test {
+
+std::string stage_dir();  // generated assets + font, as the browser gets them
+
+class UiHarness {
+public:
+    explicit UiHarness(float width = 1920, float height = 1080, std::optional<std::string> stored_settings = {});
+    ~UiHarness();
+    UiHarness(const UiHarness&) = delete;
+    UiHarness& operator=(const UiHarness&) = delete;
+
+    void frame();
+    void settle();  // frames until the app wants no more (bounded)
+    void resize(float width, float height);
+
+    const SemanticsTree& tree() const { return app->semantics(); }
+    // The node with this role and name; fails the test if absent.
+    const SemanticsNode& get(Role role, const std::string& name) const;
+    bool has(Role role, const std::string& name) const { return tree().find(role, name) != nullptr; }
+    void press(Role role, const std::string& name);  // an action request, as assistive technology sends
+    void tap(Role role, const std::string& name);    // a real pointer click at the node's centre
+    void key(ImGuiKey key);
+    std::string heading() const;                     // the screen's level-1 heading
+
+    MemoryStorage storage;
+    RecordingSpeech speech;
+    ManualClock clock;
+    RecordingLinks links;
+    std::unique_ptr<App> app;
+    float width, height;
+
+private:
+    ImGuiContext* ctx_ = nullptr;
+};
+
+}  // namespace anxin::test
