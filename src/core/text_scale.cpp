@@ -13,6 +13,9 @@ TypeScale type_scale(DeviceClass device, TextSize size) {
     static const float kPhoneBody[kTextSizeCount] = {28, 34, 40, 48};
     const int i = std::clamp(static_cast<int>(size), 0, kTextSizeCount - 1);
     const float body = device == DeviceClass::Phone ? kPhoneBody[i] : kWideBody[i];
+    // Phones have little height: headings and the hotline number grow less there, so
+    // that the number and its call button fit above the fold at the largest size.
+    if (device == DeviceClass::Phone) return TypeScale{body, body * 1.2f, body * 1.6f};
     return TypeScale{body, body * 1.25f, body * 2.0f};
 }
 

@@ -68,13 +68,14 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 p, float s, ImU32 col) {
             dl->PathArcTo(at(0.55f, 0.5f), s * 0.36f, -0.9f, 0.9f);
             dl->PathStroke(col, 0, t);
             break;
-        case Icon::Phone:  // a handset: two ear pieces joined by a curved grip
-            dl->PathArcTo(at(0.5f, 0.55f), s * 0.38f, 3.6f, 5.8f);
-            dl->PathStroke(col, 0, t * 2.0f);
-            dl->AddRectFilled(at(0.1f, 0.38f), at(0.32f, 0.58f), col, s * 0.05f);
-            dl->AddRectFilled(at(0.68f, 0.38f), at(0.9f, 0.58f), col, s * 0.05f);
-            dl->AddRectFilled(at(0.3f, 0.7f), at(0.7f, 0.9f), col, s * 0.05f);
+        case Icon::Phone: {  // a handset, tilted as on phone keypads: ear and mouth pieces joined by a grip
+            const ImVec2 ear0 = at(0.08f, 0.22f), ear1 = at(0.36f, 0.08f);
+            const ImVec2 mouth0 = at(0.64f, 0.92f), mouth1 = at(0.92f, 0.78f);
+            dl->AddQuadFilled(ear0, ear1, at(0.44f, 0.3f), at(0.2f, 0.44f), col);
+            dl->AddQuadFilled(at(0.56f, 0.7f), at(0.8f, 0.56f), mouth1, mouth0, col);
+            dl->AddBezierCubic(at(0.2f, 0.3f), at(0.2f, 0.62f), at(0.38f, 0.8f), at(0.7f, 0.8f), col, t * 2.2f);
             break;
+        }
         case Icon::Gear:
             dl->AddCircle(at(0.5f, 0.5f), s * 0.28f, col, 0, t * 1.5f);
             for (int k = 0; k < 8; ++k) {

@@ -118,12 +118,10 @@ std::string spaced_digits(const std::string& number) {
 
 void draw_help(AppState& s, Ui& ui, Links& links) {
     const std::string& number = hotline_number(s);
+    // The number and the call button come first: they must be on screen even at the largest text.
     ui.heading(ui.t("help.heading"));
-    ui.paragraph(ui.t("help.intro"));
     ui.big_text(number, ui.t("help.number_label") + " " + spaced_digits(number));
     ui.spoken += ui.str->format("help.spoken_number", {{"digits", spaced_digits(number)}});
-    if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
-        ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
     ButtonOptions call{0, ButtonStyle::Primary, Icon::Phone};
     if (ui.button("call", ui.t("help.call"), call)) {
         std::string dial;  // tel: wants the bare number
@@ -131,6 +129,9 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
             if ((c >= '0' && c <= '9') || c == '+') dial += c;
         links.open("tel:" + dial);
     }
+    ui.paragraph(ui.t("help.intro"));
+    if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
+        ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
     ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
 }
 

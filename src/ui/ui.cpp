@@ -178,6 +178,12 @@ ButtonLayout layout_button(const Ui& ui, const std::string& label, const ButtonO
     ButtonLayout l;
     const bool has_sub = !opt.subtitle.empty();
     l.icon_size = opt.icon == Icon::None ? 0.0f : (has_sub ? ui.type.body * 1.8f : ui.type.body * 0.9f);
+    // A one-line label beats an icon: on a narrow screen the icon gives way before the label wraps.
+    if (!has_sub && l.icon_size > 0) {
+        const float label_w = ui.text_width(label, ui.type.body);
+        if (label_w > width - 2 * ui.m.pad - l.icon_size - ui.m.pad * 0.75f && label_w <= width - 2 * ui.m.pad)
+            l.icon_size = 0;
+    }
     l.text_x = ui.m.pad + (l.icon_size > 0 ? l.icon_size + ui.m.pad * 0.75f : 0.0f);
     l.text_w = std::max(ui.type.body, width - l.text_x - ui.m.pad);
     l.title_em = has_sub ? ui.type.body * 1.1f : ui.type.body;

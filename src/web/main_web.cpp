@@ -1,0 +1,167 @@
+// The browser entry point: creates the WebGL2 context, loads content and the
+// font from the preloaded file system, and runs frames only when needed —
+// on input, resize, or while the app asks (a screen change, an animation).
+// A kiosk left idle all day draws nothing.
+//
+// JavaScript reaches the app through three exported functions (below) and
+// the html5 event callbacks; nothing else.
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <GLES3/gl3.h>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "core/content.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "ui/app.h"
+#include "web/imgui_impl_html5.h"
+#include "web/web_platform.h"
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+struct WebApp {
+    anxin::WebStorage storage;
+    anxin::WebSpeech speech;
+    anxin::WebClock clock;
+    anxin::WebLinks links;
+    std::unique_ptr<anxin::App> app;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    bool loop_running = false;
+    bool context_lost = false;
+    int frames_after_input = 0;
+    unsigned frame_count = 0;
+    std::string semantics_json;
+};
+WebApp* g_app = nullptr;
+
+EM_JS(void, js_first_frame, (), {
+    window.anxinFirstFrameMs = performance.now();
+    if (window.anxinShell) window.anxinShell.ready();
+});
+
+EM_JS(void, js_show_problem, (const char* text), {
+    if (window.anxinShell) window.anxinShell.fail(UTF8ToString(text));
+});
+
+EM_JS(void, js_context_state, (int lost), {
+    if (window.anxinShell) window.anxinShell.contextLost(!!lost);
+});
+
+bool input_pending() { return GImGui->InputEventsQueue.Size > 0; }
+
+EM_BOOL frame(double now_ms, void*) {
+    WebApp& w = *g_app;
+    if (w.context_lost) { w.loop_running = false; return EM_FALSE; }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplHtml5_NewFrame(now_ms / 1000.0);
+    ImGui::NewFrame();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    w.app->frame(size.x, size.y);
+    ImGui::Render();
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    glViewport(0, 0, int(size.x * scale.x), int(size.y * scale.y));
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (++w.frame_count == 1) js_first_frame();
+
+    // ImGui handles queued input one step per frame; hover and layout settle a frame later.
+    if (w.frames_after_input > 0) --w.frames_after_input;
+    w.loop_running = w.frames_after_input > 0 || input_pending() || w.app->wants_frames();
+    return w.loop_running ? EM_TRUE : EM_FALSE;
+}
+
+void wake() {
+    WebApp& w = *g_app;
+    w.frames_after_input = 3;
+    if (!w.loop_running && !w.context_lost) {
+        w.loop_running = true;
+        emscripten_request_animation_frame_loop(frame, nullptr);
+    }
+}
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_app->context_lost = true;
+    js_context_state(1);
+    return EM_TRUE;  // preventDefault: the browser may give the context back
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    // Every GL object died with the old context: rebuild shaders and buffers, and
+    // let ImGui re-upload its font textures (marked Destroyed -> WantCreate).
+    emscripten_webgl_make_context_current(g_app->gl);
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    g_app->context_lost = false;
+    js_context_state(0);
+    wake();
+    return EM_TRUE;
+}
+
+}  // namespace
+
+extern "C" {
+// The semantics tree of the last frame, as JSON (see SemanticsTree::to_json).
+EMSCRIPTEN_KEEPALIVE const char* anxin_semantics_json() {
+    if (!g_app || !g_app->app) return "[]";
+    g_app->semantics_json = g_app->app->semantics().to_json();
+    return g_app->semantics_json.c_str();
+}
+// Frames drawn since start: lets the benchmark prove the app is idle.
+EMSCRIPTEN_KEEPALIVE unsigned anxin_frame_count() { return g_app ? g_app->frame_count : 0; }
+// For the page: something outside the canvas changed (device pixel ratio, visibility).
+EMSCRIPTEN_KEEPALIVE void anxin_request_frame() {
+    if (g_app) wake();
+}
+}
+
+int main() {
+    g_app = new WebApp();
+    WebApp& w = *g_app;
+
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    w.gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (w.gl <= 0) {
+        js_show_problem("这台设备的浏览器不能显示图形（WebGL2 不可用）。请换用新版的 Chrome、Edge、Firefox 或 Safari。");
+        return 1;
+    }
+    emscripten_webgl_make_context_current(w.gl);
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, false, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, false, on_context_restored);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing of ImGui's own is stored in the browser
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+
+    std::string error;
+    anxin::AppFont font = anxin::load_app_font("/fonts/anxin-sc.otf", &error);
+    if (!font.font) {
+        js_show_problem(("文字字体没有加载成功，请刷新页面再试。(" + error + ")").c_str());
+        return 1;
+    }
+    anxin::Content content = anxin::load_content("/assets");
+    for (const auto& p : content.problems) std::fprintf(stderr, "anxin: content: %s\n", p.c_str());
+
+    ImGui_ImplHtml5_Init(kCanvas, wake);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links}, std::move(content), font);
+    for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
+    wake();
+    return 0;  // the browser keeps the app alive; frames run from events
+}

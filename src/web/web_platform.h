@@ -1,0 +1,36 @@
+// Browser implementations of the platform interfaces (core/platform.h).
+//
+//  [X] Storage: localStorage; a refused write (private mode, quota) returns false.
+//  [X] Speech: Web Speech API, Mandarin voice preferred; a note is kept when no voice exists.
+//  [ ] Speech: long text split into sentence-sized pieces (comes with the guides).
+//  [X] Clock: performance.now().
+//  [X] Links: tel: and other URLs opened in the same tab.
+#pragma once
+#include "core/platform.h"
+
+namespace anxin {
+
+class WebStorage : public Storage {
+public:
+    std::optional<std::string> get(const std::string& key) override;
+    bool set(const std::string& key, const std::string& value) override;
+    void remove(const std::string& key) override;
+};
+
+class WebSpeech : public Speech {
+public:
+    void speak(const std::string& text, const std::string& lang, float rate) override;
+    void stop() override;
+};
+
+class WebClock : public Clock {
+public:
+    double now_ms() override;
+};
+
+class WebLinks : public Links {
+public:
+    void open(const std::string& url) override;
+};
+
+}  // namespace anxin

@@ -1,0 +1,111 @@
+// Shared helpers for the browser tests: serve dist/, launch Debian's Chromium
+// headless, and drive the app through its semantics tree — finding items by
+// role and name, then pressing them with real pointer events at their rects.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const screenshotDir = join(root, "build", "screenshots");
+
+// Starts the static server on a free port; returns { url, stop }.
+export async function serve(folder = join(root, "dist")) {
+  const proc = spawn(process.execPath, [join(root, "tools", "serve.mjs"), folder, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = await Promise.race([
+    once(proc.stdout, "data").then(([d]) => [d.toString().trim().split("\n")[0]]),
+    once(proc, "exit").then(() => { throw new Error("server exited before printing its URL"); }),
+  ]);
+  return { url: line, stop: () => proc.kill("SIGTERM") };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--no-first-run", "--disable-quic", "--enable-unsafe-swiftshader"],
+  });
+}
+
+// Opens the app and waits for its first frame. Fails on any page error.
+export async function openApp(browser, url, { width = 1920, height = 1080, dpr = 1, storage } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale: "zh-CN" });
+  if (storage !== undefined)
+    await context.addInitScript((value) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem("anxin.settings", value); sessionStorage.setItem("seeded", "1"); } }, storage);
+  await context.addInitScript(() => { window.anxinNoNavigate = true; });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(url);
+  await waitForFirstFrame(page);
+  return page;
+}
+
+export async function waitForFirstFrame(page) {
+  await page.waitForFunction(() => window.anxinFirstFrameMs !== undefined, null, { timeout: 30000 });
+  await settle(page);
+}
+
+// Waits until the app stops drawing (it draws only when something changed).
+export async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const n = await page.evaluate(() => Module._anxin_frame_count());
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(60);
+  }
+  throw new Error("the app never stopped drawing");
+}
+
+export async function semantics(page) {
+  return page.evaluate(() => JSON.parse(UTF8ToString(Module._anxin_semantics_json())));
+}
+
+export async function find(page, role, name) {
+  const nodes = await semantics(page);
+  const node = nodes.find((n) => n.role === role && n.name === name);
+  if (!node) throw new Error(`no ${role} "${name}" on screen; have: ${nodes.map((n) => `${n.role}:${n.name}`).join(" | ")}`);
+  return node;
+}
+
+export async function heading(page) {
+  const nodes = await semantics(page);
+  return nodes.find((n) => n.role === "heading" && n.level === 1)?.name;
+}
+
+// Scrolls the content with the mouse wheel, as a person would, until the node is fully on screen.
+export async function reveal(page, role, name) {
+  for (let i = 0; i < 40; i++) {
+    const node = await find(page, role, name);
+    if (!node.clipped) return node;
+    const main = (await semantics(page)).find((n) => n.role === "main" || n.role === "dialog");
+    const [mx, my, mw, mh] = main.rect;
+    await page.mouse.move(mx + mw / 2, my + mh / 2);
+    await page.mouse.wheel(0, node.rect[1] > my + mh / 2 ? 120 : -120);
+    await settle(page);
+  }
+  throw new Error(`could not scroll ${role} "${name}" into view`);
+}
+
+// A real click (pointer events on the canvas) at the centre of the node's rect.
+export async function click(page, role, name) {
+  const [x, y, w, h] = (await reveal(page, role, name)).rect;
+  await page.mouse.click(x + w / 2, y + h / 2);
+  await settle(page);
+}
+
+export async function tap(page, role, name) {
+  const [x, y, w, h] = (await reveal(page, role, name)).rect;
+  await page.touchscreen.tap(x + w / 2, y + h / 2);
+  await settle(page);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

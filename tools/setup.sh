@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, only what is missing:
+#   tools/setup.sh build   — compilers, font tools, ImGui sources
+#   tools/setup.sh test    — the above, plus doctest, Chromium and the npm test packages
+# Uses Debian's packages (apt) and the npm registry; asks for nothing else.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-build}
+
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+want() { for p in "$@"; do have_pkg "$p" || need+=("$p"); done; }
+
+want cmake ninja-build g++ python3 xz-utils fonts-noto-cjk fonttools nlohmann-json3-dev dpkg-dev
+# Use an emcc already on PATH (emsdk) or from $EMSDK; otherwise Debian's Emscripten.
+if ! command -v emcc >/dev/null 2>&1 && ! { [ -n "${EMSDK:-}" ] && [ -x "$EMSDK/upstream/emscripten/emcc" ]; }; then
+  want emscripten
+fi
+if [ "$what" = test ]; then
+  want doctest-dev chromium
+  command -v node >/dev/null 2>&1 || want nodejs npm
+fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+"$root/tools/fetch_imgui.sh"
+
+if [ "$what" = test ]; then
+  # playwright-core drives Debian's Chromium; it never downloads a browser of its own.
+  if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+    echo "setup: installing the browser-test packages (npm)"
+    (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

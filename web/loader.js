@@ -1,0 +1,100 @@
+// Loads the app: checks the browser can run it, shows download progress over
+// the wasm and the data file (content + font), and shows a clear message when
+// something is missing. The app talks back through window.anxinShell.
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var progress = { wasm: [0, 0], data: [0, 0] };
+
+  function showProgress() {
+    var done = progress.wasm[0] + progress.data[0];
+    var total = progress.wasm[1] + progress.data[1];
+    if (!total) return;
+    var pct = Math.min(100, Math.floor((100 * done) / total));
+    $("loading-bar").style.width = pct + "%";
+    $("loading-percent").textContent = pct + "%";
+  }
+
+  var shell = window.anxinShell = {
+    ready: function () { $("loading").hidden = true; },
+    fail: function (text) {
+      $("loading").hidden = true;
+      $("problem-text").textContent = text;
+      $("problem").hidden = false;
+      $("problem-retry").focus();
+    },
+    contextLost: function (lost) { $("context-lost").hidden = !lost; }
+  };
+  $("problem-retry").addEventListener("click", function () { window.location.reload(); });
+
+  // ---- Can this browser run the app? ----
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    shell.fail("这个浏览器太旧了，不能运行安心（不支持 WebAssembly）。请换用新版的 Chrome、Edge、Firefox 或 Safari。");
+    return;
+  }
+  var probe = document.createElement("canvas").getContext("webgl2");
+  if (!probe) {
+    shell.fail("这台设备的浏览器不能显示图形（WebGL2 不可用）。请换用新版的 Chrome、Edge、Firefox 或 Safari，或打开浏览器的“硬件加速”。");
+    return;
+  }
+  var lose = probe.getExtension("WEBGL_lose_context");
+  if (lose) lose.loseContext();  // give the probe's context back at once
+
+  // ---- Emscripten module configuration ----
+  window.Module = {
+    canvas: $("canvas"),
+    // Data file progress arrives as "Downloading data... (done/total)".
+    setStatus: function (text) {
+      var m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || "");
+      if (m) { progress.data = [Number(m[1]), Number(m[2])]; showProgress(); }
+    },
+    // Fetch the wasm ourselves to count its bytes for the progress bar.
+    instantiateWasm: function (imports, done) {
+      fetch("anxin.wasm").then(function (response) {
+        if (!response.ok) throw new Error("anxin.wasm: HTTP " + response.status);
+        var total = Number(response.headers.get("Content-Length")) || 0;
+        progress.wasm = [0, total];
+        var reader = response.body.getReader();
+        var chunks = [];
+        function pump() {
+          return reader.read().then(function (r) {
+            if (r.done) return;
+            chunks.push(r.value);
+            progress.wasm[0] += r.value.length;
+            showProgress();
+            return pump();
+          });
+        }
+        return pump().then(function () { return new Blob(chunks).arrayBuffer(); });
+      }).then(function (bytes) {
+        return WebAssembly.instantiate(bytes, imports);
+      }).then(function (result) {
+        done(result.instance, result.module);
+      }).catch(function (err) {
+        console.error(err);
+        shell.fail("网络不太好，安心没有下载完整。请检查网络后点“再试一次”。");
+      });
+      return {};
+    },
+    onAbort: function (what) {
+      console.error("anxin aborted:", what);
+      shell.fail("安心出了点问题，请点“再试一次”。");
+    },
+    printErr: function (text) { console.warn(text); }
+  };
+
+  // A new device pixel ratio (moved to another screen, browser zoom) means re-rasterising text.
+  function watchPixelRatio() {
+    var mq = window.matchMedia("(resolution: " + window.devicePixelRatio + "dppx)");
+    mq.addEventListener("change", function () {
+      if (window.Module._anxin_request_frame) window.Module._anxin_request_frame();
+      watchPixelRatio();
+    }, { once: true });
+  }
+  watchPixelRatio();
+
+  var script = document.createElement("script");
+  script.src = "anxin.js";
+  script.onerror = function () { shell.fail("网络不太好，安心没有下载完整。请检查网络后点“再试一次”。"); };
+  document.body.appendChild(script);
+})();
