@@ -178,6 +178,9 @@ ButtonLayout layout_button(const Ui& ui, const std::string& label, const ButtonO
     ButtonLayout l;
     const bool has_sub = !opt.subtitle.empty();
     l.icon_size = opt.icon == Icon::None ? 0.0f : (has_sub ? ui.type.body * 1.8f : ui.type.body * 0.9f);
+    // Tiles on a narrow screen: a big icon would leave a few characters per line, so it shrinks first.
+    if (has_sub && l.icon_size > 0 && width - 2.75f * ui.m.pad - l.icon_size < ui.type.body * 6.0f)
+        l.icon_size = ui.type.body * 0.9f;
     // A one-line label beats an icon: on a narrow screen the icon gives way before the label wraps.
     if (!has_sub && l.icon_size > 0) {
         const float label_w = ui.text_width(label, ui.type.body);

@@ -83,8 +83,10 @@ export async function reveal(page, role, name) {
     if (!node.clipped) return node;
     const main = (await semantics(page)).find((n) => n.role === "main" || n.role === "dialog");
     const [mx, my, mw, mh] = main.rect;
+    const [, y, , h] = node.rect;
+    const partly = y + h > my && y < my + mh;  // near: small steps, so a tall item is not overshot
     await page.mouse.move(mx + mw / 2, my + mh / 2);
-    await page.mouse.wheel(0, node.rect[1] > my + mh / 2 ? 120 : -120);
+    await page.mouse.wheel(0, (y < my ? -1 : 1) * (partly ? 25 : 120));
     await settle(page);
   }
   throw new Error(`could not scroll ${role} "${name}" into view`);

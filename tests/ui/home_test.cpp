@@ -7,7 +7,7 @@ using anxin::test::UiHarness;
 
 TEST_CASE("home shows a tile for each of the five everyday tasks, settings, read-aloud and help") {
     UiHarness ui;
-    CHECK(ui.heading() == "您好！今天想做什么？");
+    CHECK(ui.heading() == "您好！想做什么？");
     for (const char* task : {"坐公交地铁", "医院挂号", "健康码", "关闭免密支付", "防骗子"}) {
         const SemanticsNode& tile = ui.get(Role::Button, task);
         CHECK(tile.can(Action::Press));
@@ -26,7 +26,7 @@ TEST_CASE("pressing a task tile opens that task, and 返回 comes back home") {
     CHECK(ui.heading() == "医院挂号");
     CHECK(ui.has(Role::Text, "教您在手机上选医院、选科室、选时间，提前挂好号，到了医院少排队。"));
     ui.press(Role::Button, "返回");
-    CHECK(ui.heading() == "您好！今天想做什么？");
+    CHECK(ui.heading() == "您好！想做什么？");
 }
 
 TEST_CASE("Escape goes back one screen, and does nothing on home") {
@@ -34,9 +34,9 @@ TEST_CASE("Escape goes back one screen, and does nothing on home") {
     ui.press(Role::Button, "设置");
     CHECK(ui.heading() == "设置");
     ui.key(ImGuiKey_Escape);
-    CHECK(ui.heading() == "您好！今天想做什么？");
+    CHECK(ui.heading() == "您好！想做什么？");
     ui.key(ImGuiKey_Escape);
-    CHECK(ui.heading() == "您好！今天想做什么？");
+    CHECK(ui.heading() == "您好！想做什么？");
 }
 
 TEST_CASE("the help button is at the same place, with the same size, on every screen") {
@@ -77,6 +77,6 @@ TEST_CASE("a tap that turns into a drag scrolls the page instead of pressing wha
     }
     io.AddMouseButtonEvent(0, false);
     ui.settle();
-    CHECK(ui.heading() == "您好！今天想做什么？");  // not opened
+    CHECK(ui.heading() == "您好！想做什么？");  // not opened
     CHECK(ui.get(Role::Button, "健康码").rect.y < tile.y - 40);  // content moved up with the finger
 }
