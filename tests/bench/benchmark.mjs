@@ -1,0 +1,109 @@
+// Benchmark (not a test): prints one JSON line with
+//   - bytes shipped on first load, raw and gzip (-9), by kind and in total;
+//   - median time from navigation to the first rendered frame over N loads in
+//     headless Chromium, at normal speed and with 4x CPU throttling;
+//   - frames drawn and main-thread CPU time during 10 s of idle;
+// for the app (dist/) and, in the same run, a minimal Dear ImGui page built by
+// the same toolchain (one window, one button, default font), with ratios.
+// Run it with tests/bench/run_benchmark.sh, which builds both first.
+import { readFileSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { launch, root, serve } from "../e2e/lib.mjs";
+
+const LOADS = Number(process.env.LOADS ?? 7);
+const IDLE_MS = Number(process.env.IDLE_MS ?? 10000);
+
+function bytes(files) {
+  let raw = 0, gzip = 0;
+  for (const f of files) {
+    const data = readFileSync(f);
+    raw += data.length;
+    gzip += gzipSync(data, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+const filesUnder = (dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+
+const dist = join(root, "dist");
+const stage = join(root, "build", "wasm", "stage");
+const minimalDir = join(root, "build", "bench-minimal");
+const app = {
+  wasm: bytes([join(dist, "anxin.wasm")]),
+  js: bytes([join(dist, "anxin.js"), join(dist, "loader.js")]),
+  page: bytes([join(dist, "index.html"), join(dist, "app.css")]),
+  fonts: bytes([join(stage, "fonts", "anxin-sc.otf")]),       // packed inside anxin.data
+  content: bytes(filesUnder(join(stage, "assets"))),          // packed inside anxin.data
+  data_file: bytes([join(dist, "anxin.data")]),
+};
+app.total = bytes(["anxin.wasm", "anxin.js", "loader.js", "index.html", "app.css", "anxin.data"].map((f) => join(dist, f)));
+const minimal = { total: bytes(["index.html", "minimal_imgui.js", "minimal_imgui.wasm"].map((f) => join(minimalDir, f))) };
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+async function firstFrameMs(browser, url, throttle) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });  // empty cache each load
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.goto(url);
+    await page.waitForFunction(() => window.anxinFirstFrameMs !== undefined, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.anxinFirstFrameMs));
+    await context.close();
+  }
+  return Math.round(median(times));
+}
+
+async function idle(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(url);
+  await page.waitForFunction(() => window.anxinFirstFrameMs !== undefined);
+  await page.waitForTimeout(1000);  // let start-up settle
+  const metric = async (name) => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name).value;
+  const frames0 = await page.evaluate(() => Module._anxin_frame_count());
+  const task0 = await metric("TaskDuration");
+  await page.waitForTimeout(IDLE_MS);
+  const frames = (await page.evaluate(() => Module._anxin_frame_count())) - frames0;
+  const cpuMs = ((await metric("TaskDuration")) - task0) * 1000;
+  await context.close();
+  return { frames, fps: +(frames / (IDLE_MS / 1000)).toFixed(2), cpu_ms_per_s: +(cpuMs / (IDLE_MS / 1000)).toFixed(2) };
+}
+
+const appServer = await serve(dist);
+const minimalServer = await serve(minimalDir);
+const browser = await launch();
+try {
+  for (const [who, url] of [["app", appServer.url], ["minimal", minimalServer.url]]) {
+    const target = who === "app" ? app : minimal;
+    target.first_frame_ms = await firstFrameMs(browser, url, 1);
+    target.first_frame_ms_cpu4x = await firstFrameMs(browser, url, 4);
+    target.idle_10s = await idle(browser, url);
+  }
+} finally {
+  await browser.close();
+  appServer.stop();
+  minimalServer.stop();
+}
+
+const result = {
+  benchmark: "anxin-first-load",
+  loads: LOADS,
+  app,
+  minimal_imgui: minimal,
+  ratio: {
+    first_frame: +(app.first_frame_ms / minimal.first_frame_ms).toFixed(2),
+    first_frame_cpu4x: +(app.first_frame_ms_cpu4x / minimal.first_frame_ms_cpu4x).toFixed(2),
+    total_gzip: +(app.total.gzip / minimal.total.gzip).toFixed(2),
+  },
+  budget: {
+    total_gzip_le_900kb: app.total.gzip <= 900 * 1024,
+    first_frame_le_1_5x_minimal: app.first_frame_ms <= 1.5 * minimal.first_frame_ms,
+    idle_le_1fps: app.idle_10s.fps <= 1,
+  },
+};
+console.log(JSON.stringify(result));
