@@ -9,7 +9,6 @@
 
 #include <algorithm>
 
-#include "imgui_internal.h"
 
 namespace anxin {
 

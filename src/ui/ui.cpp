@@ -209,12 +209,8 @@ bool Ui::button(const char* str_id, const std::string& label, const ButtonOption
     const float width = opt.width > 0 ? opt.width : available_width();
     const bool has_sub = !opt.subtitle.empty();
     const ButtonLayout l = layout_button(*this, label, opt, width);
-    const float icon_size = l.icon_size, text_x = l.text_x, text_w = l.text_w, title_em = l.title_em, sub_em = l.sub_em;
-    const ImVec2 title_size = l.title_size;
-    const float text_h = l.title_size.y + l.sub_size.y;
-    const float height = l.height;
     const ImVec2 pos = w->DC.CursorPos;
-    const ImRect bb(pos, pos + ImVec2(width, height));
+    const ImRect bb(pos, pos + ImVec2(width, l.height));
 
     bool hovered, held, focused;
     const bool pressed = press_behaviour(id, bb, &hovered, &held, &focused);
@@ -224,23 +220,23 @@ bool Ui::button(const char* str_id, const std::string& label, const ButtonOption
     if (opt.style == ButtonStyle::Help) { bg = pal->help_bg; fg = pal->help_text; border = pal->help_text; }
     if (held && opt.style == ButtonStyle::Normal) bg = pal->button_pressed_bg;
     ImDrawList* dl = w->DrawList;
-    const float rounding = std::min(16.0f, height * 0.2f);
+    const float rounding = std::min(16.0f, l.height * 0.2f);
     dl->AddRectFilled(bb.Min, bb.Max, col(bg, held && opt.style != ButtonStyle::Normal ? 0.85f : 1.0f), rounding);
     dl->AddRect(bb.Min, bb.Max, col(border), rounding, 0, (hovered || held) ? m.border * 1.6f : m.border);
 
-    // Centre single-line labels; tiles (with subtitle) read left-aligned like a list row.
-    const float block_x = has_sub ? pos.x + text_x
-                                  : pos.x + std::max(text_x, (width - (icon_size > 0 ? icon_size + m.pad * 0.75f : 0) - title_size.x) * 0.5f +
-                                                                 (icon_size > 0 ? icon_size + m.pad * 0.75f : 0));
-    const float block_y = pos.y + (height - text_h) * 0.5f;
-    if (icon_size > 0)
-        draw_icon(dl, opt.icon, ImVec2(block_x - icon_size - m.pad * 0.75f, pos.y + (height - icon_size) * 0.5f), icon_size, col(fg));
-    draw_text(dl, label, title_em, ImVec2(block_x, block_y), text_w, col(fg));
-    if (has_sub) draw_text(dl, opt.subtitle, sub_em, ImVec2(block_x, block_y + title_size.y), text_w, col(fg));
+    // Tiles (with a subtitle) read left-aligned like a list row; single labels are centred
+    // together with their icon.
+    const float icon_w = l.text_x - m.pad;  // icon plus its gap, 0 without an icon
+    const float block_x = has_sub ? pos.x + l.text_x
+                                  : pos.x + std::max(l.text_x, icon_w + (width - icon_w - l.title_size.x) * 0.5f);
+    const float block_y = pos.y + (l.height - l.title_size.y - l.sub_size.y) * 0.5f;
+    if (l.icon_size > 0)
+        draw_icon(dl, opt.icon, ImVec2(block_x - icon_w, pos.y + (l.height - l.icon_size) * 0.5f), l.icon_size, col(fg));
+    draw_text(dl, label, l.title_em, ImVec2(block_x, block_y), l.text_w, col(fg));
+    if (has_sub) draw_text(dl, opt.subtitle, l.sub_em, ImVec2(block_x, block_y + l.title_size.y), l.text_w, col(fg));
 
-    const uint32_t node = record(id, Role::Button, label, bb, uint32_t(Action::Press) | uint32_t(Action::Focus),
-                                 focused ? State_Focused : 0, title_em, 0, opt.subtitle);
-    (void)node;
+    record(id, Role::Button, label, bb, uint32_t(Action::Press) | uint32_t(Action::Focus), focused ? State_Focused : 0,
+           l.title_em, 0, opt.subtitle);
     return pressed;
 }
 
