@@ -33,6 +33,8 @@ class RecordingSpeech : public Speech {
 public:
     std::vector<Utterance> spoken;
     int stops = 0;
+    bool voice_available = true;
+    bool has_voice(const std::string&) override { return voice_available; }
     void speak(const std::string& text, const std::string& lang, float rate) override { spoken.push_back({text, lang, rate}); }
     void stop() override { ++stops; }
 };

@@ -89,6 +89,12 @@
   }
   watchPixelRatio();
 
+  // Browsers list their voices late; remember once they have, so "no voice" can be told apart from "not yet".
+  if ("speechSynthesis" in window) {
+    window.speechSynthesis.addEventListener("voiceschanged", function () { window.anxinVoicesListed = true; });
+    setTimeout(function () { window.anxinVoicesListed = true; }, 3000);  // none listed by now: none there
+  }
+
   var script = document.createElement("script");
   script.src = "anxin.js";
   script.onerror = function () { shell.fail("网络不太好，安心没有下载完整。请检查网络后点“再试一次”。"); };

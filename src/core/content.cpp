@@ -36,9 +36,9 @@ json parse_or_report(const std::string& text, const std::string& file, std::vect
 
 }  // namespace
 
-const TaskTile* Content::task(const std::string& id) const {
-    for (const auto& t : tasks)
-        if (t.id == id) return &t;
+const Guide* Content::guide(const std::string& id) const {
+    for (const auto& g : guides)
+        if (g.id == id) return &g;
     return nullptr;
 }
 
@@ -55,36 +55,26 @@ std::optional<std::string> read_text_file(const std::string& path) {
     return ss.str();
 }
 
-std::vector<TaskTile> parse_task_index(const std::string& text, const std::string& file,
-                                       std::vector<std::string>& problems) {
-    std::vector<TaskTile> tasks;
+std::vector<std::string> parse_guide_index(const std::string& text, const std::string& file,
+                                           std::vector<std::string>& problems) {
+    std::vector<std::string> ids;
     const json j = parse_or_report(text, file, problems);
-    if (j.is_discarded()) return tasks;
+    if (j.is_discarded()) return ids;
     auto list = j.find("guides");
     if (!j.is_object() || list == j.end() || !list->is_array()) {
-        problems.push_back(file + ": 'guides' must be a list");
-        return tasks;
+        problems.push_back(file + ": 'guides' must be a list of guide ids");
+        return ids;
     }
     for (size_t i = 0; i < list->size(); ++i) {
         const json& item = (*list)[i];
         const std::string where = file + ": guides[" + std::to_string(i) + "]";
-        if (!item.is_object()) { problems.push_back(where + ": must be an object"); continue; }
-        TaskTile t;
-        bool ok = read_string(item, "id", t.id, where, problems);
-        ok = read_string(item, "title", t.title, where, problems) && ok;
-        ok = read_string(item, "subtitle", t.subtitle, where, problems) && ok;
-        ok = read_string(item, "summary", t.summary, where, problems) && ok;
-        ok = read_string(item, "icon", t.icon, where, problems) && ok;
-        if (!ok) continue;
-        if (std::find(known_icons().begin(), known_icons().end(), t.icon) == known_icons().end()) {
-            problems.push_back(where + ": 'icon' \"" + t.icon + "\" is not one of the known icons");
-            continue;
-        }
-        const bool duplicate = std::any_of(tasks.begin(), tasks.end(), [&](const TaskTile& o) { return o.id == t.id; });
-        if (duplicate) { problems.push_back(where + ": 'id' \"" + t.id + "\" is used twice"); continue; }
-        tasks.push_back(std::move(t));
+        if (!item.is_string() || item.get_ref<const std::string&>().empty()) { problems.push_back(where + ": must be a guide id"); continue; }
+        const std::string id = item.get<std::string>();
+        if (id.find_first_of("/\\.") != std::string::npos) { problems.push_back(where + ": '" + id + "' is not a plain id"); continue; }
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) { problems.push_back(where + ": '" + id + "' is listed twice"); continue; }
+        ids.push_back(id);
     }
-    return tasks;
+    return ids;
 }
 
 DeploymentConfig parse_config(const std::string& text, const std::string& file, std::vector<std::string>& problems) {
@@ -118,7 +108,20 @@ Content load_content(const std::string& root, const std::string& lang) {
         c.problems.insert(c.problems.end(), problems.begin(), problems.end());
     }
     if (auto text = load("config.json")) c.config = parse_config(*text, "config.json", c.problems);
-    if (auto text = load("guides/index.json")) c.tasks = parse_task_index(*text, "guides/index.json", c.problems);
+    if (auto text = load("glossary.json")) c.glossary = parse_glossary(*text, "glossary.json", c.problems);
+    std::vector<std::string> ids;
+    if (auto text = load("guides/index.json")) ids = parse_guide_index(*text, "guides/index.json", c.problems);
+    for (const auto& id : ids) {
+        const std::string file = "guides/" + id + ".json";
+        auto text = load(file);
+        Guide g;
+        if (text && parse_guide(*text, file, c.glossary, known_icons(), g, c.problems)) {
+            if (g.id == id) c.guides.push_back(std::move(g));
+            else { c.problems.push_back(file + ": 'id' is '" + g.id + "' but the file is listed as '" + id + "'"); ++c.guides_rejected; }
+        } else {
+            ++c.guides_rejected;
+        }
+    }
     return c;
 }
 

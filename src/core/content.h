@@ -2,7 +2,9 @@
 // and in the browser's virtual file system):
 //   config.json        — deployment settings (the hotline number)
 //   i18n/zh-CN.json    — UI strings
-//   guides/index.json  — the tasks on the home screen
+//   glossary.json      — plain explanations of jargon terms
+//   guides/index.json  — which guides the home screen shows, in order
+//   guides/<id>.json   — one guide each (see guide.h)
 // A bad file never stops the app: what can be read is used, and each problem
 // is reported with its file and field.
 #pragma once
@@ -10,17 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "core/guide.h"
 #include "core/strings.h"
 
 namespace anxin {
-
-struct TaskTile {
-    std::string id;        // stable id, e.g. "bus-qr"
-    std::string title;     // short, on the tile: "坐公交地铁"
-    std::string subtitle;  // what it helps with: "用手机乘车码"
-    std::string summary;   // one or two plain sentences for the task screen
-    std::string icon;      // one of known_icons()
-};
 
 struct DeploymentConfig {
     std::string hotline_number = "12345";
@@ -29,11 +24,13 @@ struct DeploymentConfig {
 
 struct Content {
     Strings strings;
-    std::vector<TaskTile> tasks;
     DeploymentConfig config;
+    Glossary glossary;
+    std::vector<Guide> guides;          // in home-screen order; only guides that passed validation
     std::vector<std::string> problems;  // "file: field: what is wrong"
+    int guides_rejected = 0;            // guide files that could not be shown
 
-    const TaskTile* task(const std::string& id) const;
+    const Guide* guide(const std::string& id) const;
 };
 
 const std::vector<std::string>& known_icons();
@@ -41,8 +38,8 @@ std::optional<std::string> read_text_file(const std::string& path);
 Content load_content(const std::string& asset_root, const std::string& lang = "zh-CN");
 
 // Parsers, public so tests can feed them broken text directly.
-std::vector<TaskTile> parse_task_index(const std::string& text, const std::string& file,
-                                       std::vector<std::string>& problems);
+std::vector<std::string> parse_guide_index(const std::string& text, const std::string& file,
+                                           std::vector<std::string>& problems);
 DeploymentConfig parse_config(const std::string& text, const std::string& file, std::vector<std::string>& problems);
 
 }  // namespace anxin

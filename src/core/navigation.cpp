@@ -5,7 +5,9 @@ namespace anxin {
 const char* screen_name(ScreenId id) {
     switch (id) {
         case ScreenId::Home: return "home";
-        case ScreenId::Task: return "task";
+        case ScreenId::Guide: return "guide";
+        case ScreenId::Step: return "step";
+        case ScreenId::Finish: return "finish";
         case ScreenId::Settings: return "settings";
         case ScreenId::Help: return "help";
     }
@@ -15,6 +17,12 @@ const char* screen_name(ScreenId id) {
 void Navigator::go(Route to) {
     if (to == current_) return;
     trail_.push_back(current_);
+    current_ = std::move(to);
+    ++generation_;
+}
+
+void Navigator::replace(Route to) {
+    if (to == current_) return;
     current_ = std::move(to);
     ++generation_;
 }

@@ -7,13 +7,14 @@
 
 namespace anxin {
 
-enum class ScreenId { Home, Task, Settings, Help };
+enum class ScreenId { Home, Guide, Step, Finish, Settings, Help };
 const char* screen_name(ScreenId id);
 
 struct Route {
     ScreenId screen = ScreenId::Home;
-    std::string param;  // e.g. the task id
-    bool operator==(const Route& o) const { return screen == o.screen && param == o.param; }
+    std::string param;  // e.g. the guide id
+    int index = 0;      // e.g. the step
+    bool operator==(const Route& o) const { return screen == o.screen && param == o.param && index == o.index; }
 };
 
 class Navigator {
@@ -23,6 +24,7 @@ public:
     bool can_go_back() const { return !trail_.empty(); }
 
     void go(Route to);   // no-op if already there
+    void replace(Route to);  // a new screen in place of this one (next step): Back skips it
     bool back();         // false at the start of the trail
     void home();
 

@@ -22,6 +22,8 @@ public:
     virtual ~Speech() = default;
     virtual void speak(const std::string& text, const std::string& lang, float rate) = 0;
     virtual void stop() = 0;
+    // False when the device has no voice for `lang`: the app then says so on screen.
+    virtual bool has_voice(const std::string& lang) = 0;
 };
 
 // Milliseconds from an arbitrary start; monotonic.

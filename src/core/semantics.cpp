@@ -18,6 +18,7 @@ const char* role_name(Role role) {
         case Role::Slider: return "slider";
         case Role::Dialog: return "dialog";
         case Role::Status: return "status";
+        case Role::Progress: return "progressbar";
     }
     return "text";
 }

@@ -11,7 +11,7 @@
 
 namespace anxin {
 
-enum class Role { Screen, Heading, Text, Image, Button, Link, Checkbox, Radio, Slider, Dialog, Status };
+enum class Role { Screen, Heading, Text, Image, Button, Link, Checkbox, Radio, Slider, Dialog, Status, Progress };
 const char* role_name(Role role);  // ARIA-like name: "button", "heading", ...
 
 enum StateFlags : uint32_t {

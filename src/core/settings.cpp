@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace anxin {
 namespace {
 
@@ -10,6 +12,7 @@ using nlohmann::json;
 const char* const kTextSizeNames[] = {"standard", "large", "larger", "largest"};
 const char* const kThemeNames[] = {"light", "dark"};
 const char* const kRateNames[] = {"very_slow", "slow", "normal"};
+const char* const kVoiceNames[] = {"mandarin", "cantonese"};
 
 // Reads j[key] as one of `names`; leaves `out` unchanged and notes a problem otherwise.
 template <typename Enum, size_t N>
@@ -34,6 +37,31 @@ float speech_rate_value(SpeechRate rate) {
         case SpeechRate::Normal: return 1.0f;
     }
     return 0.85f;
+}
+
+const char* voice_lang_tag(VoiceLang lang) { return lang == VoiceLang::Cantonese ? "zh-HK" : "zh-CN"; }
+
+std::vector<std::string> split_for_speech(const std::string& text, size_t max_chars) {
+    // Break after sentence ends (。！？；) and, in a long sentence, after commas.
+    std::vector<std::string> pieces;
+    std::string cur;
+    size_t cur_chars = 0;
+    auto flush = [&] {
+        if (!cur.empty()) pieces.push_back(cur);
+        cur.clear();
+        cur_chars = 0;
+    };
+    for (size_t i = 0; i < text.size();) {
+        const size_t b = i;
+        const uint32_t cp = utf8_next(text, i);
+        cur.append(text, b, i - b);
+        ++cur_chars;
+        const bool sentence_end = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '\n';
+        const bool comma = cp == 0xFF0C || cp == 0x3001;
+        if (sentence_end || (comma && cur_chars >= max_chars / 2) || cur_chars >= max_chars) flush();
+    }
+    flush();
+    return pieces;
 }
 
 bool is_valid_phone_number(const std::string& number) {
@@ -65,6 +93,7 @@ SettingsParse settings_from_json(const std::string& text) {
     read_enum(j, "text_size", kTextSizeNames, s.text_size, out.problems);
     read_enum(j, "theme", kThemeNames, s.theme, out.problems);
     read_enum(j, "speech_rate", kRateNames, s.speech_rate, out.problems);
+    read_enum(j, "voice_lang", kVoiceNames, s.voice_lang, out.problems);
     if (auto it = j.find("voice_on"); it != j.end()) {
         if (it->is_boolean()) s.voice_on = it->get<bool>();
         else out.problems.push_back("'voice_on' is not true/false; using the default");
@@ -86,6 +115,7 @@ std::string settings_to_json(const Settings& s) {
     j["theme"] = kThemeNames[static_cast<int>(s.theme)];
     j["voice_on"] = s.voice_on;
     j["speech_rate"] = kRateNames[static_cast<int>(s.speech_rate)];
+    j["voice_lang"] = kVoiceNames[static_cast<int>(s.voice_lang)];
     j["hotline"] = s.hotline;
     return j.dump();
 }

@@ -13,6 +13,7 @@ enum class TextSize { Standard = 0, Large = 1, Larger = 2, Largest = 3 };
 constexpr int kTextSizeCount = 4;
 enum class ThemeId { Light = 0, DarkHighContrast = 1 };
 enum class SpeechRate { VerySlow = 0, Slow = 1, Normal = 2 };
+enum class VoiceLang { Mandarin = 0, Cantonese = 1 };
 
 struct Settings {
     static constexpr int kVersion = 1;
@@ -20,16 +21,20 @@ struct Settings {
     ThemeId theme = ThemeId::Light;
     bool voice_on = true;
     SpeechRate speech_rate = SpeechRate::Slow;  // calm and slow suits seniors (语调沉稳)
+    VoiceLang voice_lang = VoiceLang::Mandarin;
     std::string hotline;  // empty = the deployment's hotline (assets/config.json)
 
     bool operator==(const Settings& o) const {
         return text_size == o.text_size && theme == o.theme && voice_on == o.voice_on &&
-               speech_rate == o.speech_rate && hotline == o.hotline;
+               speech_rate == o.speech_rate && voice_lang == o.voice_lang && hotline == o.hotline;
     }
     bool operator!=(const Settings& o) const { return !(*this == o); }
 };
 
 float speech_rate_value(SpeechRate rate);  // Web Speech API rate
+const char* voice_lang_tag(VoiceLang lang);  // BCP 47: "zh-CN", "zh-HK"
+// Splits text into sentence-sized pieces for speech engines that cut long utterances.
+std::vector<std::string> split_for_speech(const std::string& text, size_t max_chars = 60);
 bool is_valid_phone_number(const std::string& number);  // digits, optional +, '-' or spaces; 3..20 chars
 
 struct SettingsParse {

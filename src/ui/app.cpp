@@ -56,6 +56,8 @@ void App::apply_style(const Ui& ui) {
 
 void App::frame(float width, float height) {
     tree_.clear();
+    state_.now_ms = services_.clock.now_ms();
+    state_.animating = false;
     Ui ui;
     ui.font = font_.font;
     ui.line_per_em = font_.line_per_em;
@@ -155,13 +157,15 @@ void App::draw_footer(Ui& ui, float y, float h) {
     dl->AddLine(ImVec2(0, y), ImVec2(ui.viewport.x, y), ui.col(ui.pal->text), 2.0f);
     ImGui::SetCursorScreenPos(ImVec2(ui.m.pad, y + ui.m.pad * 0.5f));
     ButtonOptions o{ui.viewport.x - 2 * ui.m.pad, ButtonStyle::Help, Icon::Phone, {}, h - ui.m.pad};
-    if (ui.button("help", ui.t("help.button"), o)) state_.nav.go({ScreenId::Help, {}});
+    if (ui.button("help", ui.t("help.button"), o)) state_.nav.go({ScreenId::Help, {}, 0});
 }
 
 void App::draw_screen(Ui& ui) {
     switch (state_.nav.current().screen) {
         case ScreenId::Home: draw_home(state_, ui); break;
-        case ScreenId::Task: draw_task(state_, ui); break;
+        case ScreenId::Guide: draw_guide_intro(state_, ui); break;
+        case ScreenId::Step: draw_step(state_, ui); break;
+        case ScreenId::Finish: draw_finish(state_, ui); break;
         case ScreenId::Settings: draw_settings(state_, ui); break;
         case ScreenId::Help: draw_help(state_, ui, services_.links); break;
     }
@@ -173,6 +177,7 @@ void App::draw_screen(Ui& ui) {
 
 void App::after_frame(const Ui& ui) {
     if (frames_wanted_ > 0) --frames_wanted_;
+    if (state_.animating) frames_wanted_ = std::max(frames_wanted_, 1);
     if (state_.settings_changed) {
         state_.settings_changed = false;
         state_.settings_save_failed = !SettingsStore(services_.storage).save(state_.settings);
@@ -182,6 +187,8 @@ void App::after_frame(const Ui& ui) {
     if (gen != last_generation_) {  // the screen changed during this frame: draw the new one
         last_generation_ = gen;
         services_.speech.stop();    // never keep talking about a screen that is gone
+        state_.step = StepState{};
+        state_.step.started_ms = state_.now_ms;
         frames_wanted_ = std::max(frames_wanted_, 2);
         return;  // what was drawn belongs to the old screen; speak after the new one is drawn
     }
@@ -189,12 +196,22 @@ void App::after_frame(const Ui& ui) {
     const bool new_screen = spoken_generation_ != gen;
     spoken_generation_ = gen;
     const float rate = speech_rate_value(state_.settings.speech_rate);
+    const std::string lang = voice_lang_tag(state_.settings.voice_lang);
+    std::string feedback;  // hints said in this frame, or just before the screen changed
+    for (const auto& line : state_.to_say) feedback += line;
+    state_.to_say.clear();
+    if (new_screen) state_.voice_missing = state_.settings.voice_on && !services_.speech.has_voice(lang);
+    auto say = [&](const std::string& text) {
+        services_.speech.stop();
+        services_.speech.speak(text, lang, rate);
+    };
     if (state_.read_aloud_requested) {
         state_.read_aloud_requested = false;
-        services_.speech.stop();
-        services_.speech.speak(screen_text_, state_.content.strings.lang(), rate);
+        say(screen_text_);
     } else if (new_screen && state_.settings.voice_on && gen > 0) {
-        services_.speech.speak(screen_text_, state_.content.strings.lang(), rate);
+        say(feedback + screen_text_);
+    } else if (!feedback.empty() && state_.settings.voice_on) {
+        say(feedback);
     }
 }
 

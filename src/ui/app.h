@@ -15,8 +15,24 @@
 
 namespace anxin {
 
+// Where the user is within a guide's step (reset when the step changes).
+struct StepState {
+    int misses = 0;           // practice: wrong taps on this step
+    bool show_me = false;     // practice: "给我看看" was pressed
+    std::string hint;         // practice: the gentle hint after a wrong tap
+    std::string open_term;    // the jargon term whose explanation is open
+    double started_ms = 0;    // when the step appeared (the highlight pulses for a while)
+};
+
 struct AppState {
     Content content;
+    bool practice = false;      // the guide is being practised on the simulated screen
+    StepState step;
+    std::vector<std::string> to_say;  // short spoken feedback (hints), said after the frame
+    double now_ms = 0;
+    bool voice_missing = false; // voice is on but the device has no voice for the language
+    bool animating = false;     // a screen animates this frame (set while drawing)
+    bool reduced_motion = false;  // the system asks for less motion: highlights stay still
     Settings settings;
     Navigator nav;
     bool settings_changed = false;      // set by screens; the app saves and clears it

@@ -19,45 +19,34 @@ namespace anxin {
 void draw_home(AppState& s, Ui& ui) {
     ui.heading(ui.t("home.heading"));
     ui.paragraph(ui.t("home.intro"));
-    if (!s.content.problems.empty()) ui.status(ui.t("content.problem"));
+    if (s.content.guides_rejected > 0)
+        ui.status(ui.str->format("home.guide_problem", {{"n", std::to_string(s.content.guides_rejected)}}));
+    else if (!s.content.problems.empty())
+        ui.status(ui.t("content.problem"));
 
     // Tiles in as many columns as fit (one on phones); tiles in a row share a height.
-    const auto& tasks = s.content.tasks;
+    const auto& guides = s.content.guides;
     const float avail = ui.available_width();
     const float min_tile = std::max(320.0f, ui.type.body * 9.0f);
-    const int cols = std::clamp(int((avail + ui.m.gap) / (min_tile + ui.m.gap)), 1, 3);
+    const size_t cols = size_t(std::clamp(int((avail + ui.m.gap) / (min_tile + ui.m.gap)), 1, 3));
     const float tile_w = (avail - ui.m.gap * float(cols - 1)) / float(cols);
-    for (size_t row = 0; row * cols < tasks.size(); ++row) {
+    for (size_t row = 0; row * cols < guides.size(); ++row) {
+        const size_t first = row * cols, last = std::min(guides.size(), first + cols);
         float row_h = 0;
-        for (size_t i = row * cols; i < std::min(tasks.size(), (row + 1) * cols); ++i) {
-            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(tasks[i].icon), tasks[i].subtitle};
-            row_h = std::max(row_h, ui.button_height(tasks[i].title, o, tile_w));
+        for (size_t i = first; i < last; ++i) {
+            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(guides[i].icon), guides[i].subtitle};
+            row_h = std::max(row_h, ui.button_height(guides[i].title, o, tile_w));
         }
-        for (size_t i = row * cols; i < std::min(tasks.size(), (row + 1) * cols); ++i) {
-            if (i % cols != 0) ImGui::SameLine(0, ui.m.gap);
-            const TaskTile& t = tasks[i];
-            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(t.icon), t.subtitle, row_h};
-            if (ui.button(("task:" + t.id).c_str(), t.title, o)) s.nav.go({ScreenId::Task, t.id});
+        for (size_t i = first; i < last; ++i) {
+            if (i != first) ImGui::SameLine(0, ui.m.gap);
+            const Guide& g = guides[i];
+            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(g.icon), g.subtitle, row_h};
+            if (ui.button(("guide:" + g.id).c_str(), g.title, o)) s.nav.go({ScreenId::Guide, g.id, 0});
         }
     }
     ImGui::Dummy(ImVec2(0, ui.m.gap));
     ButtonOptions o{0, ButtonStyle::Normal, Icon::Gear, ui.t("home.settings.description")};
-    if (ui.button("settings", ui.t("home.settings"), o)) s.nav.go({ScreenId::Settings, {}});
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Task
-//-----------------------------------------------------------------------------
-
-void draw_task(AppState& s, Ui& ui) {
-    const TaskTile* task = s.content.task(s.nav.current().param);
-    if (!task) {  // a stale route (content changed): nothing to show, go home
-        s.nav.home();
-        return;
-    }
-    ui.heading(task->title);
-    ui.paragraph(task->summary);
-    ui.paragraph(ui.t("task.coming"), /*muted=*/true);
+    if (ui.button("settings", ui.t("home.settings"), o)) s.nav.go({ScreenId::Settings, {}, 0});
 }
 
 //-----------------------------------------------------------------------------
@@ -88,6 +77,12 @@ void draw_settings(AppState& s, Ui& ui) {
     const std::string rates[3] = {ui.t("settings.rate.very_slow"), ui.t("settings.rate.slow"), ui.t("settings.rate.normal")};
     const int rate_pick = ui.radio_row("speech_rate", rates, 3, int(s.settings.speech_rate));
     if (rate_pick >= 0) next.speech_rate = SpeechRate(rate_pick);
+
+    ui.heading(ui.t("settings.voice_lang"), 2);
+    const std::string langs[2] = {ui.t("settings.voice_lang.mandarin"), ui.t("settings.voice_lang.cantonese")};
+    const int lang_pick = ui.radio_row("voice_lang", langs, 2, int(s.settings.voice_lang));
+    if (lang_pick >= 0) next.voice_lang = VoiceLang(lang_pick);
+    if (s.voice_missing) ui.status(ui.t("voice.missing"));
 
     if (s.settings_save_failed) ui.status(ui.t("settings.save_failed"));
 

@@ -8,7 +8,9 @@
 namespace anxin {
 
 void draw_home(AppState& s, Ui& ui);
-void draw_task(AppState& s, Ui& ui);
+void draw_guide_intro(AppState& s, Ui& ui);  // guide_screens.cpp
+void draw_step(AppState& s, Ui& ui);
+void draw_finish(AppState& s, Ui& ui);
 void draw_settings(AppState& s, Ui& ui);
 void draw_help(AppState& s, Ui& ui, Links& links);
 

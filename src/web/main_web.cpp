@@ -54,6 +54,13 @@ EM_JS(void, js_context_state, (int lost), {
     if (window.anxinShell) window.anxinShell.contextLost(!!lost);
 });
 
+// prefers-reduced-motion now, and a call into the app whenever it changes.
+EM_JS(int, js_reduced_motion_watch, (), {
+    var mq = window.matchMedia("(prefers-reduced-motion: reduce)");
+    mq.addEventListener("change", function (e) { Module._anxin_set_reduced_motion(e.matches ? 1 : 0); });
+    return mq.matches ? 1 : 0;
+});
+
 bool input_pending() { return GImGui->InputEventsQueue.Size > 0; }
 
 EM_BOOL frame(double now_ms, void*) {
@@ -116,6 +123,12 @@ EMSCRIPTEN_KEEPALIVE const char* anxin_semantics_json() {
 }
 // Frames drawn since start: lets the benchmark prove the app is idle.
 EMSCRIPTEN_KEEPALIVE unsigned anxin_frame_count() { return g_app ? g_app->frame_count : 0; }
+// For the page: the system's reduced-motion preference changed.
+EMSCRIPTEN_KEEPALIVE void anxin_set_reduced_motion(int reduce) {
+    if (!g_app || !g_app->app) return;
+    g_app->app->state().reduced_motion = reduce != 0;
+    wake();
+}
 // For the page: something outside the canvas changed (device pixel ratio, visibility).
 EMSCRIPTEN_KEEPALIVE void anxin_request_frame() {
     if (g_app) wake();
@@ -161,6 +174,7 @@ int main() {
     ImGui_ImplHtml5_Init(kCanvas, wake);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links}, std::move(content), font);
+    w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
     wake();
     return 0;  // the browser keeps the app alive; frames run from events

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "core/settings.h"
+
 namespace {
 
 // Each returns a malloc'd UTF-8 copy, or 0 when there is no value or storage is unavailable.
@@ -34,12 +36,14 @@ EM_JS(void, js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
-// Speaks with a voice for `lang` if the browser has one. What was asked is kept in
-// window.anxinSpeech (last 20) so the page and tests can see it.
-EM_JS(void, js_speak, (const char* text_ptr, const char* lang_ptr, float rate), {
+// Queues one piece of a text with a voice for `lang` if the browser has one. What was
+// asked is kept in window.anxinSpeech (last 20 texts, pieces joined) so the page and
+// tests can see it.
+EM_JS(void, js_speak, (const char* text_ptr, const char* lang_ptr, float rate, int first_piece), {
     var text = UTF8ToString(text_ptr), lang = UTF8ToString(lang_ptr);
     var log = window.anxinSpeech = window.anxinSpeech || { spoken: [], unavailable: false };
-    log.spoken.push({ text: text, lang: lang, rate: rate });
+    if (first_piece || !log.spoken.length) log.spoken.push({ text: text, lang: lang, rate: rate, pieces: 1 });
+    else { var last = log.spoken[log.spoken.length - 1]; last.text += text; last.pieces++; }
     if (log.spoken.length > 20) log.spoken.shift();
     if (!("speechSynthesis" in window)) { log.unavailable = true; return; }
     var u = new SpeechSynthesisUtterance(text);
@@ -52,6 +56,19 @@ EM_JS(void, js_speak, (const char* text_ptr, const char* lang_ptr, float rate), 
     if (voice) u.voice = voice;
     log.unavailable = voices.length > 0 && !voice;
     window.speechSynthesis.speak(u);
+});
+
+// True if a voice for the language exists, or if the browser has not listed its voices yet.
+EM_JS(int, js_has_voice, (const char* lang_ptr), {
+    if (!("speechSynthesis" in window)) return 0;
+    var lang = UTF8ToString(lang_ptr).toLowerCase();
+    var voices = window.speechSynthesis.getVoices();
+    if (!voices.length) return window.anxinVoicesListed ? 0 : 1;
+    var want = lang === "zh-hk" ? ["zh-hk", "yue"] : [lang, "zh-cn", "cmn"];
+    return voices.some(function(v) {
+        var l = v.lang.replace("_", "-").toLowerCase();
+        return want.some(function(w) { return l.indexOf(w) === 0; });
+    }) ? 1 : 0;
 });
 
 EM_JS(void, js_speech_stop, (), {
@@ -80,8 +97,15 @@ std::optional<std::string> WebStorage::get(const std::string& key) {
 bool WebStorage::set(const std::string& key, const std::string& value) { return js_storage_set(key.c_str(), value.c_str()) != 0; }
 void WebStorage::remove(const std::string& key) { js_storage_remove(key.c_str()); }
 
-void WebSpeech::speak(const std::string& text, const std::string& lang, float rate) { js_speak(text.c_str(), lang.c_str(), rate); }
+void WebSpeech::speak(const std::string& text, const std::string& lang, float rate) {
+    bool first = true;
+    for (const std::string& piece : split_for_speech(text)) {
+        js_speak(piece.c_str(), lang.c_str(), rate, first ? 1 : 0);
+        first = false;
+    }
+}
 void WebSpeech::stop() { js_speech_stop(); }
+bool WebSpeech::has_voice(const std::string& lang) { return js_has_voice(lang.c_str()) != 0; }
 
 double WebClock::now_ms() { return emscripten_get_now(); }
 

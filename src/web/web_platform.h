@@ -2,7 +2,8 @@
 //
 //  [X] Storage: localStorage; a refused write (private mode, quota) returns false.
 //  [X] Speech: Web Speech API, Mandarin voice preferred; a note is kept when no voice exists.
-//  [ ] Speech: long text split into sentence-sized pieces (comes with the guides).
+//  [X] Speech: long text is queued in sentence-sized pieces (browsers cut long utterances).
+//  [X] Speech: reports whether the device has a voice for the language (Mandarin, Cantonese).
 //  [X] Clock: performance.now().
 //  [X] Links: tel: and other URLs opened in the same tab.
 #pragma once
@@ -21,6 +22,7 @@ class WebSpeech : public Speech {
 public:
     void speak(const std::string& text, const std::string& lang, float rate) override;
     void stop() override;
+    bool has_voice(const std::string& lang) override;
 };
 
 class WebClock : public Clock {

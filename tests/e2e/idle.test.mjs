@@ -24,3 +24,17 @@ test("idle for 3 seconds on home and on settings: at most one frame per second",
   assert.ok((await page.evaluate(() => Module._anxin_frame_count())) > before);
   await page.context().close();
 });
+
+test("a guide step's highlight pulses for a few seconds, then the app stops drawing", async () => {
+  const page = await openApp(browser, server.url, { reducedMotion: "no-preference" });
+  await click(page, "button", "防骗子");
+  const start = await page.evaluate(() => Module._anxin_frame_count());
+  await click(page, "button", "开始学习");  // settles only once the pulse is over
+  const pulsed = (await page.evaluate(() => Module._anxin_frame_count())) - start;
+  assert.ok(pulsed > 20, `the highlight animated (${pulsed} frames)`);
+  const idle = await page.evaluate(() => Module._anxin_frame_count());
+  await page.waitForTimeout(2000);
+  assert.ok((await page.evaluate(() => Module._anxin_frame_count())) - idle <= 2, "still afterwards");
+  await page.context().close();
+});
+

@@ -30,8 +30,10 @@ export async function launch() {
 }
 
 // Opens the app and waits for its first frame. Fails on any page error.
-export async function openApp(browser, url, { width = 1920, height = 1080, dpr = 1, storage } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale: "zh-CN" });
+// Reduced motion by default: the highlight on a guide step then stands still, so
+// the app settles at once (idle.test.mjs checks the pulse with motion on).
+export async function openApp(browser, url, { width = 1920, height = 1080, dpr = 1, storage, reducedMotion = "reduce" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, locale: "zh-CN", reducedMotion });
   if (storage !== undefined)
     await context.addInitScript((value) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem("anxin.settings", value); sessionStorage.setItem("seeded", "1"); } }, storage);
   await context.addInitScript(() => { window.anxinNoNavigate = true; });

@@ -53,8 +53,10 @@ TEST_CASE("the help button is at the same place, with the same size, on every sc
             CHECK(r.h == home.h);
         };
         ui.press(Role::Button, "坐公交地铁");
-        same("task");
-        ui.press(Role::Button, "返回");
+        same("guide");
+        ui.press(Role::Button, "开始学习");
+        same("step");
+        ui.press(Role::Button, "回首页");
         ui.press(Role::Button, "设置");
         same("settings");
         ui.press(Role::Button, "找人帮忙");

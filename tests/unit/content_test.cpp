@@ -4,36 +4,30 @@
 
 using namespace anxin;
 
-TEST_CASE("the shipped content loads with no problems and has the five tasks") {
+TEST_CASE("the shipped content loads with no problems and has the five guides in order") {
     const Content c = load_content(std::string(ANXIN_SOURCE_DIR) + "/assets");
     CHECK(c.problems.empty());
-    REQUIRE(c.tasks.size() == 5);
-    CHECK(c.task("no-password-pay") != nullptr);
+    REQUIRE(c.guides.size() == 5);
+    CHECK(c.guides[0].id == "bus-qr");
+    CHECK(c.guide("no-password-pay") != nullptr);
     CHECK(c.config.hotline_number == "12345");
     CHECK(c.strings.has("help.button"));
+    CHECK(c.glossary.count("二维码") == 1);
 }
 
-TEST_CASE("a broken task entry is reported with file, index and field, and the good ones still load") {
+TEST_CASE("the guide index is a list of plain ids; bad entries are named and skipped") {
     std::vector<std::string> problems;
-    const auto tasks = parse_task_index(R"({"guides":[
-        {"id":"a","title":"甲","subtitle":"s","summary":"s","icon":"bus"},
-        {"id":"b","subtitle":"s","summary":"s","icon":"bus"},
-        {"id":"c","title":"丙","subtitle":"s","summary":"s","icon":"rocket"},
-        {"id":"a","title":"甲2","subtitle":"s","summary":"s","icon":"bus"},
-        {"id":"d","title":7,"subtitle":"s","summary":"s","icon":"bus"}]})",
-                                        "guides/index.json", problems);
-    REQUIRE(tasks.size() == 1);
-    CHECK(tasks[0].id == "a");
-    REQUIRE(problems.size() == 4);
-    CHECK(problems[0] == "guides/index.json: guides[1]: 'title' is missing");
-    CHECK(problems[1] == "guides/index.json: guides[2]: 'icon' \"rocket\" is not one of the known icons");
-    CHECK(problems[2] == "guides/index.json: guides[3]: 'id' \"a\" is used twice");
-    CHECK(problems[3] == "guides/index.json: guides[4]: 'title' must be text");
+    const auto ids = parse_guide_index(R"({"guides": ["a", "b", "a", "../etc", 7]})", "guides/index.json", problems);
+    CHECK(ids == std::vector<std::string>{"a", "b"});
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0] == "guides/index.json: guides[2]: 'a' is listed twice");
+    CHECK(problems[1] == "guides/index.json: guides[3]: '../etc' is not a plain id");
+    CHECK(problems[2] == "guides/index.json: guides[4]: must be a guide id");
 }
 
 TEST_CASE("malformed JSON and a bad hotline are reported; the default hotline stays") {
     std::vector<std::string> problems;
-    CHECK(parse_task_index("{\"guides\": [", "guides/index.json", problems).empty());
+    CHECK(parse_guide_index("{\"guides\": [", "guides/index.json", problems).empty());
     CHECK(problems.at(0) == "guides/index.json: not valid JSON");
     problems.clear();
     const auto config = parse_config(R"({"hotline":{"number":"call us"}})", "config.json", problems);
@@ -43,8 +37,8 @@ TEST_CASE("malformed JSON and a bad hotline are reported; the default hotline st
 
 TEST_CASE("missing files are named, and the app still gets defaults") {
     const Content c = load_content("/nonexistent-folder");
-    CHECK(c.problems.size() == 3);
+    CHECK(c.problems.size() == 4);
     CHECK(c.problems[0] == "i18n/zh-CN.json: file is missing");
-    CHECK(c.tasks.empty());
+    CHECK(c.guides.empty());
     CHECK(c.config.hotline_number == "12345");
 }

@@ -8,13 +8,13 @@ TEST_CASE("back retraces the trail; home clears it; every change bumps the gener
     Navigator nav;
     CHECK(nav.current().screen == ScreenId::Home);
     CHECK_FALSE(nav.can_go_back());
-    nav.go({ScreenId::Task, "bus-qr"});
+    nav.go({ScreenId::Guide, "bus-qr", 0});
     nav.go({ScreenId::Help, {}});
     CHECK(nav.generation() == 2);
     nav.go({ScreenId::Help, {}});  // already there
     CHECK(nav.generation() == 2);
     CHECK(nav.back());
-    CHECK(nav.current() == Route{ScreenId::Task, "bus-qr"});
+    CHECK(nav.current() == Route{ScreenId::Guide, "bus-qr", 0});
     nav.home();
     CHECK(nav.current().screen == ScreenId::Home);
     CHECK_FALSE(nav.can_go_back());

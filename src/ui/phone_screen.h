@@ -1,0 +1,30 @@
+// Draws a guide step's simulated phone screen (core/guide.h PhoneScreen): a
+// phone frame with the app's title bar, search box, icon grids, buttons, list
+// rows, QR codes, toggles and tab bars, and the element to tap highlighted with
+// a pulsing outline, an arrow and the words "点这里" — never colour alone.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/guide.h"
+#include "core/theme.h"
+#include "ui/ui.h"
+
+namespace anxin {
+
+struct PhoneView {
+    bool practice = false;    // elements are pressable; the highlight waits for "show me" or a miss
+    bool show_target = true;  // highlight the target
+    float pulse = 0;          // 0..1 animation phase; 0 = still
+    std::string description;  // accessible name of the picture in normal mode
+    std::string tap_here;     // "点这里"
+};
+
+// Draws the phone at the cursor, full available width up to a phone-like size.
+// In practice mode returns the id (or label) of the element pressed, or "".
+std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view);
+
+// Every (text, background) colour pair the simulated screen draws, for the contrast test.
+std::vector<ColourPair> phone_colour_pairs();
+
+}  // namespace anxin
