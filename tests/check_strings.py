@@ -4,7 +4,7 @@ key in a language file is used (no dead text to translate)."""
 import json, pathlib, re, sys
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-USE = re.compile(r'\b(?:t|get|format)\(\s*"([a-z_]+(?:\.[a-z_]+)+)"|return "((?:settings)\.[a-z_.]+)"')
+USE = re.compile(r'\b(?:t|get|format)\(\s*"([a-z0-9_]+(?:\.[a-z_]+)+)"|return "((?:settings)\.[a-z_.]+)"')
 used = set()
 for path in list((root / "src").rglob("*.cpp")) + list((root / "src").rglob("*.h")):
     for m in USE.finditer(path.read_text(encoding="utf-8")):

@@ -1,6 +1,7 @@
 // Test implementations of the platform interfaces (core/platform.h): they
 // record what the app asked for, so tests can assert it.
 #pragma once
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,44 @@ public:
         return true;
     }
     void remove(const std::string& key) override { values.erase(key); }
+};
+
+// A mirror kept the way the DOM mirror keeps it — from updates alone — so tests
+// can check that applying every update reproduces the app's tree exactly.
+class RecordingAccessibility : public Accessibility {
+public:
+    struct Mirrored { uint32_t container; std::string role, name; uint32_t states; };
+    std::map<uint32_t, Mirrored> nodes;
+    std::map<uint32_t, std::vector<uint32_t>> children;  // container -> ids in order
+    std::vector<Announcement> announced;
+    uint32_t focus = 0;
+    int updates = 0;
+    size_t touched = 0;  // nodes added, updated or removed, over all updates
+
+    void update(const TreeUpdate& u) override {
+        ++updates;
+        touched += u.removed.size() + u.added.size() + u.updated.size();
+        for (uint32_t id : u.removed) {
+            auto it = nodes.find(id);
+            if (it == nodes.end()) continue;
+            auto& list = children[it->second.container];
+            list.erase(std::find(list.begin(), list.end(), id));
+            nodes.erase(it);
+        }
+        for (const AddedNode& a : u.added) {
+            nodes[a.node->id] = {a.container, role_name(a.node->role), a.node->name, a.node->states};
+            auto& list = children[a.container];
+            list.insert(list.begin() + std::min<long>(a.index, long(list.size())), a.node->id);
+        }
+        for (const SemanticsNode* n : u.updated) {
+            Mirrored& m = nodes.at(n->id);
+            m.role = role_name(n->role);
+            m.name = n->name;
+            m.states = n->states;
+        }
+        if (u.focus) focus = u.focus;
+    }
+    void announce(const Announcement& a) override { announced.push_back(a); }
 };
 
 struct Utterance { std::string text, lang; float rate; };

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "core/semantics_diff.h"
+
 namespace anxin {
 
 // Key-value storage that survives reloads (localStorage on the web).
@@ -40,11 +42,21 @@ public:
     virtual void open(const std::string& url) = 0;
 };
 
+// Assistive technology: the semantics tree mirrored where screen readers reach it
+// (real DOM elements in the browser), and messages read out without moving focus.
+class Accessibility {
+public:
+    virtual ~Accessibility() = default;
+    virtual void update(const TreeUpdate& update) = 0;  // never called with an empty update
+    virtual void announce(const Announcement& message) = 0;
+};
+
 struct Services {
     Storage& storage;
     Speech& speech;
     Clock& clock;
     Links& links;
+    Accessibility& a11y;
 };
 
 }  // namespace anxin

@@ -98,6 +98,10 @@ SettingsParse settings_from_json(const std::string& text) {
         if (it->is_boolean()) s.voice_on = it->get<bool>();
         else out.problems.push_back("'voice_on' is not true/false; using the default");
     }
+    if (auto it = j.find("screen_reader"); it != j.end()) {
+        if (it->is_boolean()) s.screen_reader = it->get<bool>();
+        else out.problems.push_back("'screen_reader' is not true/false; using the default");
+    }
     if (auto it = j.find("hotline"); it != j.end()) {
         if (it->is_string() && (it->get_ref<const std::string&>().empty() ||
                                 is_valid_phone_number(it->get_ref<const std::string&>())))
@@ -116,6 +120,7 @@ std::string settings_to_json(const Settings& s) {
     j["voice_on"] = s.voice_on;
     j["speech_rate"] = kRateNames[static_cast<int>(s.speech_rate)];
     j["voice_lang"] = kVoiceNames[static_cast<int>(s.voice_lang)];
+    j["screen_reader"] = s.screen_reader;
     j["hotline"] = s.hotline;
     return j.dump();
 }

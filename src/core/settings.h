@@ -22,11 +22,13 @@ struct Settings {
     bool voice_on = true;
     SpeechRate speech_rate = SpeechRate::Slow;  // calm and slow suits seniors (语调沉稳)
     VoiceLang voice_lang = VoiceLang::Mandarin;
+    bool screen_reader = false;  // the user has a screen reader: the app does not speak by itself
     std::string hotline;  // empty = the deployment's hotline (assets/config.json)
 
     bool operator==(const Settings& o) const {
         return text_size == o.text_size && theme == o.theme && voice_on == o.voice_on &&
-               speech_rate == o.speech_rate && voice_lang == o.voice_lang && hotline == o.hotline;
+               speech_rate == o.speech_rate && voice_lang == o.voice_lang &&
+               screen_reader == o.screen_reader && hotline == o.hotline;
     }
     bool operator!=(const Settings& o) const { return !(*this == o); }
 };

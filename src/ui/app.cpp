@@ -2,7 +2,7 @@
 //
 // [SECTION] Construction
 // [SECTION] Frame: header, scrolling content, fixed help footer
-// [SECTION] After the frame: saving, speaking
+// [SECTION] After the frame: saving, speaking, announcing, mirroring
 
 #include "ui/app.h"
 
@@ -32,6 +32,20 @@ App::App(Services services, Content content, AppFont font) : services_(services)
 
 namespace {
 ImVec4 to_vec4(Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); }
+// "下一步，按钮" / "大，选项，已选中": what self-voicing says of a focused control.
+std::string describe_for_speech(const SemanticsNode& n, const Strings& str) {
+    std::string text = n.name;
+    switch (n.role) {
+        case Role::Button: text += "，" + str.get("a11y.button"); break;
+        case Role::Radio: text += "，" + str.get("a11y.radio"); break;
+        case Role::Checkbox: text += "，" + str.get("a11y.checkbox"); break;
+        case Role::Link: text += "，" + str.get("a11y.link"); break;
+        default: break;
+    }
+    if (n.role == Role::Radio || n.role == Role::Checkbox)
+        text += "，" + (n.has(State_Checked) ? str.get("a11y.checked") : str.get("a11y.unchecked"));
+    return text + "。";
+}
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 }  // namespace
@@ -56,6 +70,7 @@ void App::apply_style(const Ui& ui) {
 
 void App::frame(float width, float height) {
     tree_.clear();
+    if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
     state_.animating = false;
     Ui ui;
@@ -114,6 +129,7 @@ void App::frame(float width, float height) {
     draw_footer(ui, height - footer_h, footer_h);
     ImGui::End();
     ImGui::PopFont();
+    actions_.clear();  // requests for what this frame did not draw are stale: never replay them later
     after_frame(ui);
 }
 
@@ -195,11 +211,25 @@ void App::after_frame(const Ui& ui) {
     screen_text_ = ui.spoken;
     const bool new_screen = spoken_generation_ != gen;
     spoken_generation_ = gen;
+    speak_and_announce(ui, new_screen);
+    sync_accessibility(new_screen);
+}
+
+// Speech (unless a screen reader speaks for the user) and screen-reader announcements.
+void App::speak_and_announce(const Ui& ui, bool new_screen) {
+    const int gen = state_.nav.generation();
+    const bool self_voicing = state_.settings.voice_on && !state_.settings.screen_reader;
     const float rate = speech_rate_value(state_.settings.speech_rate);
     const std::string lang = voice_lang_tag(state_.settings.voice_lang);
     std::string feedback;  // hints said in this frame, or just before the screen changed
-    for (const auto& line : state_.to_say) feedback += line;
+    for (const auto& line : state_.to_say) {
+        feedback += line;
+        services_.a11y.announce({line, false});
+    }
     state_.to_say.clear();
+    if (new_screen && !ui.arrival.empty()) services_.a11y.announce({ui.arrival, false});
+    if (state_.settings_save_failed && !save_failure_told_) services_.a11y.announce({ui.t("settings.save_failed"), true});
+    save_failure_told_ = state_.settings_save_failed;
     if (new_screen) state_.voice_missing = state_.settings.voice_on && !services_.speech.has_voice(lang);
     auto say = [&](const std::string& text) {
         services_.speech.stop();
@@ -208,11 +238,29 @@ void App::after_frame(const Ui& ui) {
     if (state_.read_aloud_requested) {
         state_.read_aloud_requested = false;
         say(screen_text_);
-    } else if (new_screen && state_.settings.voice_on && gen > 0) {
+    } else if (new_screen && self_voicing && gen > 0) {
         say(feedback + screen_text_);
-    } else if (!feedback.empty() && state_.settings.voice_on) {
+    } else if (!feedback.empty() && self_voicing) {
         say(feedback);
     }
+
+    // Self-voicing: a control reached by keyboard says what it is.
+    const SemanticsNode* focused = nullptr;
+    for (const auto& n : tree_.nodes())
+        if (n.has(State_Focused)) focused = &n;
+    const uint32_t focus_id = focused ? focused->id : 0;
+    if (focused && focus_id != spoken_focus_ && !new_screen && self_voicing) say(describe_for_speech(*focused, state_.content.strings));
+    spoken_focus_ = focus_id;
+}
+
+// The DOM mirror gets what changed; a new screen moves focus to its heading.
+void App::sync_accessibility(bool new_screen) {
+    uint32_t focus = 0;
+    if (new_screen)
+        for (const auto& n : tree_.nodes())
+            if (n.role == Role::Heading && n.level == 1) { focus = n.id; break; }
+    const TreeUpdate update = mirror_.diff(tree_, focus);
+    if (!update.empty()) services_.a11y.update(update);
 }
 
 }  // namespace anxin

@@ -9,6 +9,7 @@
 #include "core/navigation.h"
 #include "core/platform.h"
 #include "core/semantics.h"
+#include "core/semantics_diff.h"
 #include "core/settings.h"
 #include "ui/fonts.h"
 #include "ui/ui.h"
@@ -63,6 +64,8 @@ private:
     void draw_footer(Ui& ui, float y, float height);
     void draw_screen(Ui& ui);
     void after_frame(const Ui& ui);
+    void speak_and_announce(const Ui& ui, bool new_screen);
+    void sync_accessibility(bool new_screen);
 
     Services services_;
     AppState state_;
@@ -74,6 +77,9 @@ private:
     int frames_wanted_ = 2;
     int last_generation_ = 0;
     int scrolled_generation_ = -1;
+    TreeDiffer mirror_;
+    uint32_t spoken_focus_ = 0;      // the focused control last described by self-voicing
+    bool save_failure_told_ = false;
 };
 
 }  // namespace anxin

@@ -202,6 +202,7 @@ void draw_step(AppState& s, Ui& ui) {
     ui.spoken = ui.str->format("step.progress_spoken", {{"n", std::to_string(n)}, {"total", std::to_string(total)}}) + st.title + "。" +
                 st.speak;
     if (!st.warning.empty()) ui.spoken += ui.t("step.warning") + st.warning;
+    ui.arrival = ui.str->format("step.arrival", {{"n", std::to_string(n)}, {"total", std::to_string(total)}, {"title", st.title}});
 }
 
 //-----------------------------------------------------------------------------

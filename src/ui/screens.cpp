@@ -72,6 +72,7 @@ void draw_settings(AppState& s, Ui& ui) {
 
     ui.heading(ui.t("settings.voice"), 2);
     ui.checkbox("voice_on", ui.t("settings.voice.on"), &next.voice_on);
+    ui.checkbox("screen_reader", ui.t("settings.screen_reader"), &next.screen_reader);
 
     ui.heading(ui.t("settings.speech_rate"), 2);
     const std::string rates[3] = {ui.t("settings.rate.very_slow"), ui.t("settings.rate.slow"), ui.t("settings.rate.normal")};

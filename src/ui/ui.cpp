@@ -95,6 +95,11 @@ bool Ui::press_behaviour(uint32_t id, const ImRect& bb, bool* hovered, bool* hel
     ImGui::ItemSize(bb);
     if (!ImGui::ItemAdd(bb, id)) {  // scrolled out of view: still reachable by actions
         *hovered = *held = *focused = false;
+        if (actions->take(id, Action::Focus)) {  // focus from the keyboard or a screen reader: bring it into view
+            ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+            ImGui::SetNavCursorVisible(true);
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), bb);
+        }
         return actions->take(id, Action::Press);
     }
     bool pressed = ImGui::ButtonBehavior(bb, id, hovered, held);

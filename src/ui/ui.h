@@ -44,6 +44,7 @@ struct Ui {
     const Strings* str = nullptr;
     uint32_t parent = 0;         // semantics node new nodes belong to
     std::string spoken;          // this screen's text in reading order, for read-aloud
+    std::string arrival;         // told to screen readers when this screen appears ("第 2 步，共 6 步：…")
 
     const std::string& t(const char* key) const { return str->get(key); }
     float line_height(float em) const { return em * line_per_em; }

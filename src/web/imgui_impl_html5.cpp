@@ -1,5 +1,6 @@
 #include "web/imgui_impl_html5.h"
 
+#include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include <cstring>
@@ -82,8 +83,17 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;  // no emulated mouse events after touch (no double taps)
 }
 
+// True while a DOM mirror element has focus: the browser handles Tab, Enter and Space
+// there (and sends the action to the app), so ImGui must not act on them too.
+EM_JS(int, js_focus_in_mirror, (), {
+    return window.anxinMirror && window.anxinMirror.focusInMirror() ? 1 : 0;
+});
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
+    // Tab always moves the browser's focus, through the mirror in reading order.
+    if (std::strcmp(e->code, "Tab") == 0) return EM_FALSE;
+    if (js_focus_in_mirror() && std::strcmp(e->code, "Escape") != 0) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -98,7 +108,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     notify();
     // Keep keys the app uses from also scrolling the page or leaving the canvas; let
     // browser shortcuts (Ctrl/Meta +/-, reload) through.
-    const bool app_key = key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_Enter ||
+    const bool app_key = key == ImGuiKey_Space || key == ImGuiKey_Enter ||
                          (key >= ImGuiKey_LeftArrow && key <= ImGuiKey_DownArrow) || key == ImGuiKey_PageUp ||
                          key == ImGuiKey_PageDown || key == ImGuiKey_Home || key == ImGuiKey_End;
     return app_key && !e->ctrlKey && !e->metaKey ? EM_TRUE : EM_FALSE;

@@ -31,6 +31,7 @@ struct WebApp {
     anxin::WebSpeech speech;
     anxin::WebClock clock;
     anxin::WebLinks links;
+    anxin::WebAccessibility a11y;
     std::unique_ptr<anxin::App> app;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     bool loop_running = false;
@@ -121,8 +122,17 @@ EMSCRIPTEN_KEEPALIVE const char* anxin_semantics_json() {
     g_app->semantics_json = g_app->app->semantics().to_json();
     return g_app->semantics_json.c_str();
 }
+// True while frames are scheduled (input to handle, a screen change, an animation).
+EMSCRIPTEN_KEEPALIVE int anxin_frames_pending() { return g_app && g_app->loop_running ? 1 : 0; }
 // Frames drawn since start: lets the benchmark prove the app is idle.
 EMSCRIPTEN_KEEPALIVE unsigned anxin_frame_count() { return g_app ? g_app->frame_count : 0; }
+// From the DOM mirror: assistive technology (or the keyboard) activated or focused a
+// node. Handled in the next frame exactly as a tap would be.
+EMSCRIPTEN_KEEPALIVE void anxin_action(unsigned id, unsigned action) {
+    if (!g_app || !g_app->app) return;
+    g_app->app->actions().request(id, anxin::Action(action));
+    wake();
+}
 // For the page: the system's reduced-motion preference changed.
 EMSCRIPTEN_KEEPALIVE void anxin_set_reduced_motion(int reduce) {
     if (!g_app || !g_app->app) return;
@@ -173,7 +183,7 @@ int main() {
 
     ImGui_ImplHtml5_Init(kCanvas, wake);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links}, std::move(content), font);
+    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links, w.a11y}, std::move(content), font);
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
     wake();

@@ -71,6 +71,14 @@ EM_JS(int, js_has_voice, (const char* lang_ptr), {
     }) ? 1 : 0;
 });
 
+EM_JS(void, js_mirror_apply, (const char* json, double cpp_ms), {
+    if (window.anxinMirror) window.anxinMirror.apply(UTF8ToString(json), cpp_ms);
+});
+
+EM_JS(void, js_announce, (const char* text, int assertive), {
+    if (window.anxinMirror) window.anxinMirror.announce(UTF8ToString(text), !!assertive);
+});
+
 EM_JS(void, js_speech_stop, (), {
     if ("speechSynthesis" in window) window.speechSynthesis.cancel();
 });
@@ -106,6 +114,13 @@ void WebSpeech::speak(const std::string& text, const std::string& lang, float ra
 }
 void WebSpeech::stop() { js_speech_stop(); }
 bool WebSpeech::has_voice(const std::string& lang) { return js_has_voice(lang.c_str()) != 0; }
+
+void WebAccessibility::update(const TreeUpdate& update) {
+    const double t0 = emscripten_get_now();
+    const std::string json = tree_update_json(update);
+    js_mirror_apply(json.c_str(), emscripten_get_now() - t0);
+}
+void WebAccessibility::announce(const Announcement& message) { js_announce(message.text.c_str(), message.assertive ? 1 : 0); }
 
 double WebClock::now_ms() { return emscripten_get_now(); }
 

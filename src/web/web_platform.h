@@ -6,6 +6,9 @@
 //  [X] Speech: reports whether the device has a voice for the language (Mandarin, Cantonese).
 //  [X] Clock: performance.now().
 //  [X] Links: tel: and other URLs opened in the same tab.
+//  [X] Accessibility: the semantics tree mirrored as real DOM elements (web/mirror.js), changed
+//      nodes only; activation and focus sent back as action requests; aria-live announcements.
+//  [ ] Accessibility: a screen reader's browse cursor on non-focusable text does not scroll the canvas.
 #pragma once
 #include "core/platform.h"
 
@@ -23,6 +26,12 @@ public:
     void speak(const std::string& text, const std::string& lang, float rate) override;
     void stop() override;
     bool has_voice(const std::string& lang) override;
+};
+
+class WebAccessibility : public Accessibility {
+public:
+    void update(const TreeUpdate& update) override;
+    void announce(const Announcement& message) override;
 };
 
 class WebClock : public Clock {

@@ -3,13 +3,15 @@
 //   - median time from navigation to the first rendered frame over N loads in
 //     headless Chromium, at normal speed and with 4x CPU throttling;
 //   - frames drawn and main-thread CPU time during 10 s of idle;
+//   - the DOM mirror's per-frame sync time (median, p95) and element count, on the
+//     home screen and on a guide step, while the screen is scrolled through;
 // for the app (dist/) and, in the same run, a minimal Dear ImGui page built by
 // the same toolchain (one window, one button, default font), with ratios.
 // Run it with tests/bench/run_benchmark.sh, which builds both first.
 import { readFileSync, statSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { launch, root, serve } from "../e2e/lib.mjs";
+import { launch, openApp, root, serve, settle } from "../e2e/lib.mjs";
 
 const LOADS = Number(process.env.LOADS ?? 7);
 const IDLE_MS = Number(process.env.IDLE_MS ?? 10000);
@@ -74,6 +76,34 @@ async function idle(browser, url) {
   return { frames, fps: +(frames / (IDLE_MS / 1000)).toFixed(2), cpu_ms_per_s: +(cpuMs / (IDLE_MS / 1000)).toFixed(2) };
 }
 
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : 0;
+}
+
+// Syncs while the content is scrolled (every frame moves every node: the worst case).
+async function mirror(browser, url) {
+  const out = {};
+  const page = await openApp(browser, url, { width: 1280, height: 800 });
+  for (const where of ["home", "guide_step"]) {
+    if (where === "guide_step") {
+      for (const name of ["关闭免密支付", "开始学习", "下一步"]) {
+        await page.getByRole("button", { name, exact: true }).evaluate((e) => e.click());
+        await settle(page);
+      }
+    }
+    await page.evaluate(() => { anxinMirror.stats.syncMs.length = 0; });
+    await page.mouse.move(640, 400);
+    for (let i = 0; i < 20; i++) { await page.mouse.wheel(0, i < 10 ? 60 : -60); await page.waitForTimeout(30); }
+    await settle(page);
+    const ms = await page.evaluate(() => anxinMirror.stats.syncMs.slice());
+    out[where] = { syncs: ms.length, sync_ms_median: +percentile(ms, 0.5).toFixed(3), sync_ms_p95: +percentile(ms, 0.95).toFixed(3),
+                   dom_elements: await page.evaluate(() => anxinMirror.nodeCount()) };
+  }
+  await page.context().close();
+  return out;
+}
+
 const appServer = await serve(dist);
 const minimalServer = await serve(minimalDir);
 const browser = await launch();
@@ -84,6 +114,7 @@ try {
     target.first_frame_ms_cpu4x = await firstFrameMs(browser, url, 4);
     target.idle_10s = await idle(browser, url);
   }
+  app.dom_mirror = await mirror(browser, appServer.url);
 } finally {
   await browser.close();
   appServer.stop();

@@ -53,11 +53,11 @@ export async function waitForFirstFrame(page) {
 // Waits until the app stops drawing (it draws only when something changed).
 export async function settle(page) {
   let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const n = await page.evaluate(() => Module._anxin_frame_count());
-    if (n === last) return;
+  for (let i = 0; i < 150; i++) {
+    const [n, pending] = await page.evaluate(() => [Module._anxin_frame_count(), Module._anxin_frames_pending()]);
+    if (n === last && !pending) return;
     last = n;
-    await page.waitForTimeout(60);
+    await page.waitForTimeout(pending ? 30 : 60);
   }
   throw new Error("the app never stopped drawing");
 }

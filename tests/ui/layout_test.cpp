@@ -78,6 +78,13 @@ void check_screen(const UiHarness& ui, DeviceClass device, TextSize size) {
         CHECK(n.font_px >= type.body - 0.01f);
         CHECK(n.font_px >= min_body);
     }
+    // Every node has its own id: the DOM mirror and action requests find nodes by it.
+    for (size_t i = 0; i < ui.tree().nodes().size(); ++i)
+        for (size_t j = i + 1; j < ui.tree().nodes().size(); ++j) {
+            CAPTURE(ui.tree().nodes()[i].name);
+            CAPTURE(ui.tree().nodes()[j].name);
+            CHECK(ui.tree().nodes()[i].id != ui.tree().nodes()[j].id);
+        }
     // Text never overlaps other text or targets.
     const auto& nodes = ui.tree().nodes();
     for (size_t i = 0; i < nodes.size(); ++i)

@@ -21,7 +21,7 @@ UiHarness::UiHarness(float w, float h, std::optional<std::string> stored_setting
     REQUIRE_MESSAGE(font.font != nullptr, error);
     Content content = load_content(stage_dir() + "/assets");
     REQUIRE_MESSAGE(content.problems.empty(), content.problems.front());
-    app = std::make_unique<App>(Services{storage, speech, clock, links}, std::move(content), font);
+    app = std::make_unique<App>(Services{storage, speech, clock, links, a11y}, std::move(content), font);
     settle();
 }
 

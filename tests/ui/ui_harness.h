@@ -39,6 +39,7 @@ public:
     RecordingSpeech speech;
     ManualClock clock;
     RecordingLinks links;
+    RecordingAccessibility a11y;
     std::unique_ptr<App> app;
     float width, height;
 
