@@ -1,9 +1,9 @@
 #include "core/content.h"
 
 #include <algorithm>
-#include <fstream>
+#include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "core/settings.h"
 
@@ -47,12 +47,17 @@ const std::vector<std::string>& known_icons() {
     return kIcons;
 }
 
+// One read of the whole file: in the browser every read is a call into the JS file
+// system, and streaming through iostreams made loading content ~30 ms slower.
 std::optional<std::string> read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) return std::nullopt;
+    if (std::fseek(f.get(), 0, SEEK_END) != 0) return std::nullopt;
+    const long size = std::ftell(f.get());
+    if (size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) return std::nullopt;
+    std::string text(size_t(size), '\0');
+    if (size > 0 && std::fread(text.data(), 1, text.size(), f.get()) != text.size()) return std::nullopt;
+    return text;
 }
 
 std::vector<std::string> parse_guide_index(const std::string& text, const std::string& file,
