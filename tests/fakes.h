@@ -2,6 +2,7 @@
 // record what the app asked for, so tests can assert it.
 #pragma once
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,7 +82,36 @@ public:
 class ManualClock : public Clock {
 public:
     double ms = 0;
+    double wake_at = -1;  // the latest wake-up asked for (-1 = none)
     double now_ms() override { return ms; }
+    void wake_after(double after) override { wake_at = ms + after; }
+};
+
+// A help server in the test: requests are recorded; answers are given by the test
+// (or at once by `auto_answer`). `offline` answers everything with status 0.
+class FakeNetwork : public Network {
+public:
+    struct Call { int id; std::string method, path, body; };
+    std::vector<Call> calls;
+    std::map<int, HttpResponse> answers;
+    std::function<std::optional<HttpResponse>(const Call&)> auto_answer;
+    bool offline = false;
+
+    int start(const std::string& method, const std::string& path, const std::string& body) override {
+        const int id = int(calls.size()) + 1;
+        calls.push_back({id, method, path, body});
+        if (offline) answers[id] = HttpResponse{0, ""};
+        else if (auto_answer)
+            if (auto r = auto_answer(calls.back())) answers[id] = *r;
+        return id;
+    }
+    std::optional<HttpResponse> poll(int id) override {
+        auto it = answers.find(id);
+        if (it == answers.end()) return std::nullopt;
+        HttpResponse r = it->second;
+        answers.erase(it);
+        return r;
+    }
 };
 
 class RecordingLinks : public Links {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, only what is missing:
-#   tools/setup.sh build   — compilers, font tools, ImGui sources
+#   tools/setup.sh build   — compilers, font tools, ImGui sources, the help server's libraries
 #   tools/setup.sh test    — the above, plus doctest, Chromium and the npm test packages
 # Uses Debian's packages (apt) and the npm registry; asks for nothing else.
 set -euo pipefail
@@ -12,14 +12,17 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 want() { for p in "$@"; do have_pkg "$p" || need+=("$p"); done; }
 
 want cmake ninja-build g++ python3 xz-utils fonts-noto-cjk fonttools nlohmann-json3-dev dpkg-dev
+# The help server: HTTP, SQLite, argon2id passwords.
+want pkg-config libcpp-httplib-dev libsqlite3-dev libsodium-dev doctest-dev
 # Use an emcc already on PATH (emsdk) or from $EMSDK; otherwise Debian's Emscripten.
 if ! command -v emcc >/dev/null 2>&1 && ! { [ -n "${EMSDK:-}" ] && [ -x "$EMSDK/upstream/emscripten/emcc" ]; }; then
   want emscripten
 fi
 if [ "$what" = test ]; then
   want doctest-dev chromium
-  command -v node >/dev/null 2>&1 || want nodejs npm
 fi
+
+command -v node >/dev/null 2>&1 || want nodejs npm  # the local server, the browser tests
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"

@@ -10,6 +10,8 @@ const char* screen_name(ScreenId id) {
         case ScreenId::Finish: return "finish";
         case ScreenId::Settings: return "settings";
         case ScreenId::Help: return "help";
+        case ScreenId::Callback: return "callback";
+        case ScreenId::HelpStatus: return "help_status";
     }
     return "home";
 }

@@ -28,11 +28,26 @@ public:
     virtual bool has_voice(const std::string& lang) = 0;
 };
 
-// Milliseconds from an arbitrary start; monotonic.
+// Milliseconds from an arbitrary start; monotonic. The app draws only when something
+// happens, so work that must happen later (a retry, a status check) asks for a wake-up.
 class Clock {
 public:
     virtual ~Clock() = default;
     virtual double now_ms() = 0;
+    virtual void wake_after(double ms) = 0;  // draw a frame again in `ms` at the latest
+};
+
+// HTTP to the help server (same origin). Requests are asynchronous: start() returns an
+// id, and the response is collected by poll() on a later frame. Status 0 = no connection.
+struct HttpResponse {
+    int status = 0;
+    std::string body;
+};
+class Network {
+public:
+    virtual ~Network() = default;
+    virtual int start(const std::string& method, const std::string& path, const std::string& body) = 0;
+    virtual std::optional<HttpResponse> poll(int id) = 0;  // nullopt while still under way
 };
 
 // Opens a link outside the app: "tel:12345" dials on phones.
@@ -57,6 +72,7 @@ struct Services {
     Clock& clock;
     Links& links;
     Accessibility& a11y;
+    Network& network;
 };
 
 }  // namespace anxin

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/help_request.h"
 #include "core/utf8.h"
 
 namespace anxin {
@@ -109,6 +110,13 @@ SettingsParse settings_from_json(const std::string& text) {
         else
             out.problems.push_back("'hotline' is not a phone number; using the default");
     }
+    if (auto it = j.find("my_phone"); it != j.end()) {
+        if (it->is_string() && (it->get_ref<const std::string&>().empty() ||
+                                is_valid_callback_number(it->get_ref<const std::string&>())))
+            s.my_phone = it->get<std::string>();
+        else
+            out.problems.push_back("'my_phone' is not a phone number; left empty");
+    }
     return out;
 }
 
@@ -122,6 +130,7 @@ std::string settings_to_json(const Settings& s) {
     j["voice_lang"] = kVoiceNames[static_cast<int>(s.voice_lang)];
     j["screen_reader"] = s.screen_reader;
     j["hotline"] = s.hotline;
+    j["my_phone"] = s.my_phone;
     return j.dump();
 }
 

@@ -24,11 +24,12 @@ struct Settings {
     VoiceLang voice_lang = VoiceLang::Mandarin;
     bool screen_reader = false;  // the user has a screen reader: the app does not speak by itself
     std::string hotline;  // empty = the deployment's hotline (assets/config.json)
+    std::string my_phone;  // the user's own number, for call-backs (typed once, or set by family)
 
     bool operator==(const Settings& o) const {
         return text_size == o.text_size && theme == o.theme && voice_on == o.voice_on &&
                speech_rate == o.speech_rate && voice_lang == o.voice_lang &&
-               screen_reader == o.screen_reader && hotline == o.hotline;
+               screen_reader == o.screen_reader && hotline == o.hotline && my_phone == o.my_phone;
     }
     bool operator!=(const Settings& o) const { return !(*this == o); }
 };

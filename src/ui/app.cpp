@@ -18,8 +18,11 @@ namespace anxin {
 // [SECTION] Construction
 //-----------------------------------------------------------------------------
 
-App::App(Services services, Content content, AppFont font) : services_(services), font_(font) {
+App::App(Services services, Content content, AppFont font)
+    : services_(services), font_(font), help_(services.storage, services.network, services.clock) {
     state_.content = std::move(content);
+    state_.help = &help_;
+    told_help_ = help_.status();
     SettingsParse loaded = SettingsStore(services_.storage).load();
     state_.settings = loaded.settings;
     state_.settings_problems = loaded.problems;
@@ -70,6 +73,7 @@ void App::apply_style(const Ui& ui) {
 
 void App::frame(float width, float height) {
     tree_.clear();
+    help_.tick();
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
     state_.animating = false;
@@ -184,6 +188,8 @@ void App::draw_screen(Ui& ui) {
         case ScreenId::Finish: draw_finish(state_, ui); break;
         case ScreenId::Settings: draw_settings(state_, ui); break;
         case ScreenId::Help: draw_help(state_, ui, services_.links); break;
+        case ScreenId::Callback: draw_callback(state_, ui); break;
+        case ScreenId::HelpStatus: draw_help_status(state_, ui, services_.links); break;
     }
 }
 
@@ -211,8 +217,19 @@ void App::after_frame(const Ui& ui) {
     screen_text_ = ui.spoken;
     const bool new_screen = spoken_generation_ != gen;
     spoken_generation_ = gen;
+    follow_help_status();
     speak_and_announce(ui, new_screen);
     sync_accessibility(new_screen);
+}
+
+// A call-back's status changed (sent, picked up, calling, late): say so, wherever the user is.
+void App::follow_help_status() {
+    const HelpStatus& now = help_.status();
+    const bool changed = now.phase != told_help_.phase || now.helper != told_help_.helper || now.overdue != told_help_.overdue ||
+                         now.offline != told_help_.offline;
+    if (changed && now.phase != HelpPhase::None) state_.to_say.push_back(help_status_text(now, state_.content.strings));  // said and announced
+    if (now != told_help_) frames_wanted_ = std::max(frames_wanted_, 1);  // redraw with the news
+    told_help_ = now;
 }
 
 // Speech (unless a screen reader speaks for the user) and screen-reader announcements.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/content.h"
+#include "core/help_client.h"
 #include "core/navigation.h"
 #include "core/platform.h"
 #include "core/semantics.h"
@@ -25,8 +26,20 @@ struct StepState {
     double started_ms = 0;    // when the step appeared (the highlight pulses for a while)
 };
 
+// What a helper should know without asking: where in a guide the user is.
+struct HelpContextState {
+    std::string guide;
+    int step = 0;             // 1-based, 0 = not on a step
+    int steps_done = 0;       // furthest step reached in this guide
+    int practice_misses = 0;  // wrong taps in practice in this guide
+};
+
 struct AppState {
     Content content;
+    HelpClient* help = nullptr;    // call-back requests (owned by App)
+    HelpContextState help_context;
+    std::string phone_entry;       // the call-back number being typed
+    std::string phone_error;
     bool practice = false;      // the guide is being practised on the simulated screen
     StepState step;
     std::vector<std::string> to_say;  // short spoken feedback (hints), said after the frame
@@ -66,6 +79,7 @@ private:
     void after_frame(const Ui& ui);
     void speak_and_announce(const Ui& ui, bool new_screen);
     void sync_accessibility(bool new_screen);
+    void follow_help_status();
 
     Services services_;
     AppState state_;
@@ -78,6 +92,8 @@ private:
     int last_generation_ = 0;
     int scrolled_generation_ = -1;
     TreeDiffer mirror_;
+    HelpClient help_;
+    HelpStatus told_help_;           // the status last announced
     uint32_t spoken_focus_ = 0;      // the focused control last described by self-voicing
     bool save_failure_told_ = false;
 };

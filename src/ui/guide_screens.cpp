@@ -129,6 +129,9 @@ void draw_step(AppState& s, Ui& ui) {
     const GuideStep& st = g->steps[size_t(route.index)];
     const int n = route.index + 1, total = int(g->steps.size());
     const bool practising = s.practice && st.has_screen && !st.screen.target.empty();
+    if (s.help_context.guide != g->id) s.help_context = HelpContextState{g->id, 0, 0, 0};
+    s.help_context.step = n;  // what a helper is told if the user asks for help from here
+    s.help_context.steps_done = std::max(s.help_context.steps_done, n);
 
     if (s.practice) ui.status(ui.t("practice.banner"));
     if (s.voice_missing) ui.status(ui.t("voice.missing"));
@@ -159,6 +162,7 @@ void draw_step(AppState& s, Ui& ui) {
                 go_to_step(s, *g, route.index + 1);
             } else {
                 ++s.step.misses;
+                ++s.help_context.practice_misses;
                 const ScreenElement* t = st.screen.find(st.screen.target);
                 s.step.hint = ui.str->format("practice.hint", {{"label", t ? element_label(*t) : std::string()}});
                 s.to_say.push_back(s.step.hint);

@@ -1,9 +1,7 @@
 // The screens. See screens.h.
 //
 // [SECTION] Home
-// [SECTION] Task
 // [SECTION] Settings
-// [SECTION] Help
 
 #include "ui/screens.h"
 
@@ -17,6 +15,7 @@ namespace anxin {
 //-----------------------------------------------------------------------------
 
 void draw_home(AppState& s, Ui& ui) {
+    s.help_context.step = 0;  // help asked from here is not about a step
     ui.heading(ui.t("home.heading"));
     ui.paragraph(ui.t("home.intro"));
     if (s.content.guides_rejected > 0)
@@ -91,43 +90,6 @@ void draw_settings(AppState& s, Ui& ui) {
         s.settings = next;
         s.settings_changed = true;
     }
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Help
-//-----------------------------------------------------------------------------
-
-const std::string& hotline_number(const AppState& s) {
-    return s.settings.hotline.empty() ? s.content.config.hotline_number : s.settings.hotline;
-}
-
-std::string spaced_digits(const std::string& number) {
-    std::string out;
-    for (char c : number) {
-        if (c == ' ' || c == '-') continue;
-        if (!out.empty()) out += ' ';
-        out += c;
-    }
-    return out;
-}
-
-void draw_help(AppState& s, Ui& ui, Links& links) {
-    const std::string& number = hotline_number(s);
-    // The number and the call button come first: they must be on screen even at the largest text.
-    ui.heading(ui.t("help.heading"));
-    ui.big_text(number, ui.t("help.number_label") + " " + spaced_digits(number));
-    ui.spoken += ui.str->format("help.spoken_number", {{"digits", spaced_digits(number)}});
-    ButtonOptions call{0, ButtonStyle::Primary, Icon::Phone};
-    if (ui.button("call", ui.t("help.call"), call)) {
-        std::string dial;  // tel: wants the bare number
-        for (char c : number)
-            if ((c >= '0' && c <= '9') || c == '+') dial += c;
-        links.open("tel:" + dial);
-    }
-    ui.paragraph(ui.t("help.intro"));
-    if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
-        ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
-    ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
 }
 
 }  // namespace anxin

@@ -3,6 +3,7 @@
 // browser.
 #pragma once
 #include "core/platform.h"
+#include "core/help_client.h"
 #include "ui/app.h"
 
 namespace anxin {
@@ -12,11 +13,18 @@ void draw_guide_intro(AppState& s, Ui& ui);  // guide_screens.cpp
 void draw_step(AppState& s, Ui& ui);
 void draw_finish(AppState& s, Ui& ui);
 void draw_settings(AppState& s, Ui& ui);
-void draw_help(AppState& s, Ui& ui, Links& links);
+void draw_help(AppState& s, Ui& ui, Links& links);  // help_screens.cpp
+void draw_callback(AppState& s, Ui& ui);
+void draw_help_status(AppState& s, Ui& ui, Links& links);
+
+// What the call-back status screen says of a request now (also announced when it changes).
+std::string help_status_text(const HelpStatus& status, const Strings& str);
 
 // The hotline to show: the user's own choice (set by family) or the deployment's.
 const std::string& hotline_number(const AppState& s);
 // "12345" -> "1 2 3 4 5" so speech engines read digits one by one.
 std::string spaced_digits(const std::string& number);
+// "13800138000" -> "138 0013 8000": a mobile number as people write it, easier to check.
+std::string grouped_phone(const std::string& number);
 
 }  // namespace anxin

@@ -26,10 +26,13 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 
+void wake();
+
 struct WebApp {
     anxin::WebStorage storage;
     anxin::WebSpeech speech;
-    anxin::WebClock clock;
+    anxin::WebClock clock{wake};
+    anxin::WebNetwork network;
     anxin::WebLinks links;
     anxin::WebAccessibility a11y;
     std::unique_ptr<anxin::App> app;
@@ -126,6 +129,12 @@ EMSCRIPTEN_KEEPALIVE const char* anxin_semantics_json() {
 EMSCRIPTEN_KEEPALIVE int anxin_frames_pending() { return g_app && g_app->loop_running ? 1 : 0; }
 // Frames drawn since start: lets the benchmark prove the app is idle.
 EMSCRIPTEN_KEEPALIVE unsigned anxin_frame_count() { return g_app ? g_app->frame_count : 0; }
+// From JavaScript: a fetch started by the app ended (status 0 = no connection).
+EMSCRIPTEN_KEEPALIVE void anxin_http_done(int id, int status, const char* body) {
+    if (!g_app) return;
+    g_app->network.finished(id, status, body);
+    wake();
+}
 // From the DOM mirror: assistive technology (or the keyboard) activated or focused a
 // node. Handled in the next frame exactly as a tap would be.
 EMSCRIPTEN_KEEPALIVE void anxin_action(unsigned id, unsigned action) {
@@ -183,7 +192,7 @@ int main() {
 
     ImGui_ImplHtml5_Init(kCanvas, wake);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links, w.a11y}, std::move(content), font);
+    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links, w.a11y, w.network}, std::move(content), font);
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
     wake();

@@ -79,6 +79,21 @@ EM_JS(void, js_announce, (const char* text, int assertive), {
     if (window.anxinMirror) window.anxinMirror.announce(UTF8ToString(text), !!assertive);
 });
 
+// fetch() to our own server; the answer comes back through anxin_http_done (main_web.cpp).
+// A request that cannot reach the server (offline, server down) ends with status 0.
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body), {
+    var m = UTF8ToString(method), init = { method: m, headers: {}, credentials: "same-origin", cache: "no-store" };
+    if (m !== "GET") { init.headers["Content-Type"] = "application/json"; init.body = UTF8ToString(body); }
+    var done = function (status, text) {
+        var ptr = stringToNewUTF8(text);
+        Module._anxin_http_done(id, status, ptr);
+        _free(ptr);
+    };
+    fetch(UTF8ToString(path), init)
+        .then(function (r) { return r.text().then(function (t) { done(r.status, t); }); })
+        .catch(function () { done(0, ""); });
+});
+
 EM_JS(void, js_speech_stop, (), {
     if ("speechSynthesis" in window) window.speechSynthesis.cancel();
 });
@@ -123,6 +138,36 @@ void WebAccessibility::update(const TreeUpdate& update) {
 void WebAccessibility::announce(const Announcement& message) { js_announce(message.text.c_str(), message.assertive ? 1 : 0); }
 
 double WebClock::now_ms() { return emscripten_get_now(); }
+
+void WebClock::wake_after(double ms) {
+    const double at = emscripten_get_now() + ms;
+    if (pending_at_ >= 0 && pending_at_ <= at + 1) return;  // an earlier wake-up is already set
+    pending_at_ = at;
+    emscripten_async_call(&WebClock::fire, this, int(ms < 0 ? 0 : ms + 1));
+}
+
+void WebClock::fire(void* self) {
+    WebClock& c = *static_cast<WebClock*>(self);
+    if (c.pending_at_ < 0 || emscripten_get_now() + 1 < c.pending_at_) return;  // superseded by an earlier one that fired
+    c.pending_at_ = -1;
+    c.wake_();
+}
+
+int WebNetwork::start(const std::string& method, const std::string& path, const std::string& body) {
+    const int id = next_id_++;
+    js_fetch(id, method.c_str(), path.c_str(), body.c_str());
+    return id;
+}
+
+std::optional<HttpResponse> WebNetwork::poll(int id) {
+    auto it = done_.find(id);
+    if (it == done_.end()) return std::nullopt;
+    HttpResponse r = std::move(it->second);
+    done_.erase(it);
+    return r;
+}
+
+void WebNetwork::finished(int id, int status, const char* body) { done_[id] = HttpResponse{status, body ? body : ""}; }
 
 void WebLinks::open(const std::string& url) { js_open_link(url.c_str()); }
 

@@ -4,12 +4,15 @@
 //  [X] Speech: Web Speech API, Mandarin voice preferred; a note is kept when no voice exists.
 //  [X] Speech: long text is queued in sentence-sized pieces (browsers cut long utterances).
 //  [X] Speech: reports whether the device has a voice for the language (Mandarin, Cantonese).
-//  [X] Clock: performance.now().
+//  [X] Clock: performance.now(); wake-ups with setTimeout (one pending at a time, the earliest).
+//  [X] Network: fetch() to the page's own origin, JSON; no connection = status 0.
 //  [X] Links: tel: and other URLs opened in the same tab.
 //  [X] Accessibility: the semantics tree mirrored as real DOM elements (web/mirror.js), changed
 //      nodes only; activation and focus sent back as action requests; aria-live announcements.
 //  [ ] Accessibility: a screen reader's browse cursor on non-focusable text does not scroll the canvas.
 #pragma once
+#include <map>
+
 #include "core/platform.h"
 
 namespace anxin {
@@ -36,7 +39,26 @@ public:
 
 class WebClock : public Clock {
 public:
+    explicit WebClock(void (*wake)()) : wake_(wake) {}
     double now_ms() override;
+    void wake_after(double ms) override;
+
+private:
+    void (*wake_)();
+    double pending_at_ = -1;  // when the pending wake-up fires (-1 = none)
+    static void fire(void* self);
+};
+
+class WebNetwork : public Network {
+public:
+    int start(const std::string& method, const std::string& path, const std::string& body) override;
+    std::optional<HttpResponse> poll(int id) override;
+    // From JavaScript, when a fetch ends.
+    void finished(int id, int status, const char* body);
+
+private:
+    int next_id_ = 1;
+    std::map<int, HttpResponse> done_;
 };
 
 class WebLinks : public Links {

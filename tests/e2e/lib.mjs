@@ -12,8 +12,10 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const screenshotDir = join(root, "build", "screenshots");
 
 // Starts the static server on a free port; returns { url, stop }.
-export async function serve(folder = join(root, "dist")) {
-  const proc = spawn(process.execPath, [join(root, "tools", "serve.mjs"), folder, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+// With apiPort, /api/ is passed on to the help server on that port.
+export async function serve(folder = join(root, "dist"), apiPort = 0) {
+  const extra = apiPort ? ["--api-port", String(apiPort)] : [];
+  const proc = spawn(process.execPath, [join(root, "tools", "serve.mjs"), folder, "--port", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
   const [line] = await Promise.race([
     once(proc.stdout, "data").then(([d]) => [d.toString().trim().split("\n")[0]]),
     once(proc, "exit").then(() => { throw new Error("server exited before printing its URL"); }),
@@ -112,4 +114,38 @@ export async function screenshot(page, name) {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+// Starts the help server (build/native/anxin_server) on a free port with a fresh
+// database in `dir`, with one helper account; returns { url, proc, stop, start }.
+// stop("SIGKILL") kills it like a crash; start() brings it back on the same port and database.
+export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], port = 0, extra = [] } = {}) {
+  const exe = join(root, "build", "native", "anxin_server");
+  const db = join(dir, "help.db");
+  if (helper) {
+    const make = spawn(exe, ["create-helper", "--db", db, "--username", helper[0], "--name", helper[1]], { stdio: ["pipe", "ignore", "inherit"] });
+    make.stdin.end(helper[2] + "\n");
+    const [code] = await once(make, "exit");
+    if (code !== 0) throw new Error("could not create the helper account");
+  }
+  const server = { url: "", proc: null, port };
+  server.start = async () => {
+    const proc = spawn(exe, ["--port", String(server.port), "--db", db, "--dist", join(root, "dist"), "--console", join(root, "web", "console"),
+                             "--assets", join(root, "assets"), "--rate-limit", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
+    const [line] = await Promise.race([
+      once(proc.stdout, "data").then(([d]) => [d.toString().trim().split("\n")[0]]),
+      once(proc, "exit").then(() => { throw new Error("the help server exited before printing its URL"); }),
+    ]);
+    server.url = line;
+    server.port = Number(new URL(line).port);
+    server.proc = proc;
+    return server;
+  };
+  server.stop = async (signal = "SIGTERM") => {
+    if (!server.proc || server.proc.exitCode !== null) return;
+    const exited = once(server.proc, "exit");
+    server.proc.kill(signal);
+    await exited;
+  };
+  return server.start();
 }

@@ -40,6 +40,8 @@ void for_each_screen(UiHarness& ui, const std::function<void(const char*)>& chec
     check("settings");
     ui.press(Role::Button, "找人帮忙");
     check("help");
+    ui.press(Role::Button, "请人给我回电");
+    check("call-back keypad");
 }
 
 void check_screen(const UiHarness& ui, DeviceClass device, TextSize size) {

@@ -17,11 +17,17 @@ UiHarness::UiHarness(float w, float h, std::optional<std::string> stored_setting
     io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     std::string error;
-    AppFont font = load_app_font(stage_dir() + "/fonts/anxin-sc.otf", &error);
-    REQUIRE_MESSAGE(font.font != nullptr, error);
+    font_ = load_app_font(stage_dir() + "/fonts/anxin-sc.otf", &error);
+    REQUIRE_MESSAGE(font_.font != nullptr, error);
+    reload();
+}
+
+void UiHarness::reload() {
+    ImGui::SetCurrentContext(ctx_);
     Content content = load_content(stage_dir() + "/assets");
     REQUIRE_MESSAGE(content.problems.empty(), content.problems.front());
-    app = std::make_unique<App>(Services{storage, speech, clock, links, a11y}, std::move(content), font);
+    app.reset();
+    app = std::make_unique<App>(Services{storage, speech, clock, links, a11y, network}, std::move(content), font_);
     settle();
 }
 

@@ -25,6 +25,7 @@ public:
     void frame();
     void settle();  // frames until the app wants no more (bounded)
     void resize(float width, float height);
+    void reload();  // a new App on the same storage, as after a page reload
 
     const SemanticsTree& tree() const { return app->semantics(); }
     // The node with this role and name; fails the test if absent.
@@ -40,11 +41,13 @@ public:
     ManualClock clock;
     RecordingLinks links;
     RecordingAccessibility a11y;
+    FakeNetwork network;
     std::unique_ptr<App> app;
     float width, height;
 
 private:
     ImGuiContext* ctx_ = nullptr;
+    AppFont font_;
 };
 
 }  // namespace anxin::test

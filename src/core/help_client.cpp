@@ -1,0 +1,138 @@
+#include "core/help_client.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace anxin {
+
+using nlohmann::json;
+
+bool HelpStatus::operator==(const HelpStatus& o) const {
+    return phase == o.phase && helper == o.helper && promise_minutes == o.promise_minutes && position == o.position &&
+           overdue == o.overdue && offline == o.offline && attempts == o.attempts && error == o.error && phone == o.phone;
+}
+
+namespace {
+// No connection, or a proxy in front of the help server that cannot reach it.
+bool unreachable(int status) { return status == 0 || status == 502 || status == 503 || status == 504; }
+}  // namespace
+
+HelpClient::HelpClient(Storage& storage, Network& network, Clock& clock) : storage_(storage), network_(network), clock_(clock) {
+    load();
+}
+
+void HelpClient::load() {
+    auto text = storage_.get(kKey);
+    if (!text) return;
+    const json j = json::parse(*text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return;  // unreadable: start clean rather than crash
+    body_json_ = j.value("outbox", std::string());
+    public_id_ = j.value("id", std::string());
+    status_.phone = j.value("phone", std::string());
+    status_.attempts = j.value("attempts", 0);
+    if (!body_json_.empty()) status_.phase = HelpPhase::Sending;
+    else if (!public_id_.empty()) status_.phase = HelpPhase::Waiting;
+    next_at_ = clock_.now_ms();  // try or check at once after a reload
+}
+
+void HelpClient::save() {
+    if (status_.phase == HelpPhase::None) { storage_.remove(kKey); return; }
+    json j{{"outbox", body_json_}, {"id", public_id_}, {"phone", status_.phone}, {"attempts", status_.attempts}};
+    storage_.set(kKey, j.dump());
+}
+
+void HelpClient::send(const HelpRequestBody& body) {
+    body_json_ = help_request_to_json(body);
+    public_id_.clear();
+    status_ = HelpStatus{};
+    status_.phase = HelpPhase::Sending;
+    status_.phone = body.phone;
+    save();  // kept before anything goes on the network
+    in_flight_ = 0;
+    start_send();
+}
+
+void HelpClient::forget() {
+    status_ = HelpStatus{};
+    body_json_.clear();
+    public_id_.clear();
+    in_flight_ = 0;
+    save();
+}
+
+void HelpClient::start_send() {
+    ++status_.attempts;
+    save();
+    in_flight_ = network_.start("POST", "/api/help-requests", body_json_);
+    in_flight_is_send_ = true;
+}
+
+void HelpClient::start_poll() {
+    in_flight_ = network_.start("GET", "/api/help-requests/" + public_id_, "");
+    in_flight_is_send_ = false;
+}
+
+bool HelpClient::read_public_status(const std::string& body) {
+    const json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("status")) return false;
+    const std::string s = j.value("status", std::string());
+    status_.phase = s == "accepted" ? HelpPhase::Accepted : s == "calling" ? HelpPhase::Calling : s == "done" ? HelpPhase::Done : HelpPhase::Waiting;
+    status_.helper = j.contains("helper") && j["helper"].is_string() ? j["helper"].get<std::string>() : std::string();
+    status_.promise_minutes = j.value("promise_minutes", 0);
+    status_.position = j.value("position", 0);
+    status_.overdue = j.value("overdue", false);
+    if (j.contains("id") && j["id"].is_string()) public_id_ = j["id"].get<std::string>();
+    return true;
+}
+
+void HelpClient::on_send_answer(const HttpResponse& r) {
+    const double now = clock_.now_ms();
+    if ((r.status == 200 || r.status == 201) && read_public_status(r.body)) {
+        body_json_.clear();  // acknowledged: the server has it
+        status_.offline = false;
+        next_at_ = now + kPollMs;
+    } else if (r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429) {
+        const json j = json::parse(r.body, nullptr, false);
+        status_.phase = HelpPhase::Refused;
+        status_.error = j.is_object() ? j.value("error", std::string()) : std::string();
+        body_json_.clear();
+    } else {  // no connection, server error or busy: try again, waiting longer each time
+        status_.offline = unreachable(r.status);
+        const double backoff = std::min(kMaxBackoffMs, 2000.0 * double(1 << std::min(status_.attempts - 1, 5)));
+        next_at_ = now + backoff;
+    }
+    save();
+}
+
+void HelpClient::on_poll_answer(const HttpResponse& r) {
+    const double now = clock_.now_ms();
+    if (r.status == 200 && read_public_status(r.body)) status_.offline = false;
+    else if (r.status == 404) status_.phase = HelpPhase::Lost;
+    else status_.offline = unreachable(r.status);  // keep what we knew; check again later
+    next_at_ = now + kPollMs;
+    save();
+}
+
+void HelpClient::tick() {
+    if (in_flight_) {
+        auto r = network_.poll(in_flight_);
+        if (!r) return;  // still under way: its answer will wake us
+        const bool was_send = in_flight_is_send_;
+        in_flight_ = 0;
+        if (was_send) on_send_answer(*r);
+        else on_poll_answer(*r);
+    }
+    const bool sending = status_.phase == HelpPhase::Sending && !body_json_.empty();
+    const bool watching = !sending && !public_id_.empty() &&
+                          (status_.phase == HelpPhase::Waiting || status_.phase == HelpPhase::Accepted || status_.phase == HelpPhase::Calling);
+    if (!sending && !watching) return;
+    const double now = clock_.now_ms();
+    if (now >= next_at_) {
+        if (sending) start_send();
+        else start_poll();
+        return;
+    }
+    clock_.wake_after(next_at_ - now);
+}
+
+}  // namespace anxin

@@ -1,0 +1,73 @@
+// The app's side of "请人给我回电": a call-back request is first written to the
+// device's storage (the outbox), then sent; sent again with backoff while the
+// network or server is down (the same idempotency key, so the server keeps it
+// once); and once acknowledged, its status is checked every so often so the
+// screen can keep its promise honestly. Nothing is lost across reloads.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/help_request.h"
+#include "core/platform.h"
+
+namespace anxin {
+
+enum class HelpPhase {
+    None,      // nothing asked
+    Sending,   // kept on the device, not yet acknowledged by the server
+    Waiting,   // the server has it; nobody has picked it up yet
+    Accepted,  // a named helper has it
+    Calling,   // the helper is calling now
+    Done,      // finished
+    Refused,   // the server said the request is wrong (e.g. a bad number): it will not be sent again
+    Lost,      // the server no longer knows it (e.g. its data was reset)
+};
+
+struct HelpStatus {
+    HelpPhase phase = HelpPhase::None;
+    std::string helper;          // who is helping, once someone is
+    int promise_minutes = 0;     // "大约 N 分钟内回电"
+    int position = 0;            // waiting: place in the queue (1 = next)
+    bool overdue = false;        // the promised time has passed: apologise, it was escalated
+    bool offline = false;        // the last try did not reach the server
+    int attempts = 0;            // tries to send so far
+    std::string error;           // why the server refused it
+    std::string phone;           // the number to be called back
+    bool operator==(const HelpStatus& o) const;
+    bool operator!=(const HelpStatus& o) const { return !(*this == o); }
+};
+
+class HelpClient {
+public:
+    static constexpr const char* kKey = "anxin.help";
+    static constexpr double kPollMs = 10000;     // status check while someone is waiting
+    static constexpr double kMaxBackoffMs = 60000;
+
+    HelpClient(Storage& storage, Network& network, Clock& clock);  // picks up what was kept
+    void send(const HelpRequestBody& body);  // kept at once, sent as soon as possible
+    void tick();                             // each frame: collect answers, retry, check status
+    void forget();                           // the user is done with it
+    const HelpStatus& status() const { return status_; }
+    bool active() const { return status_.phase != HelpPhase::None; }
+
+private:
+    void save();
+    void load();
+    void start_send();
+    void start_poll();
+    void on_send_answer(const HttpResponse& r);
+    void on_poll_answer(const HttpResponse& r);
+    bool read_public_status(const std::string& body);
+
+    Storage& storage_;
+    Network& network_;
+    Clock& clock_;
+    HelpStatus status_;
+    std::string body_json_;     // the request as sent (kept until acknowledged)
+    std::string public_id_;     // once acknowledged
+    int in_flight_ = 0;         // network request id, 0 = none
+    bool in_flight_is_send_ = false;
+    double next_at_ = 0;        // when to try or check next
+};
+
+}  // namespace anxin

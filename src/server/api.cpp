@@ -1,0 +1,428 @@
+// The help server's HTTP interface. See api.h.
+//
+// [SECTION] Helpers: JSON replies, client address, rate limits, sessions
+// [SECTION] Public: call-back requests and reports
+// [SECTION] Console: login and session
+// [SECTION] Console: queue, claim, promise, outcome
+// [SECTION] Console: live events, reports
+// [SECTION] Static pages and errors
+
+#include "server/api.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "server/secrets.h"
+
+namespace anxin::server {
+
+using nlohmann::json;
+
+Millis system_now() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers: JSON replies, client address, rate limits, sessions
+//-----------------------------------------------------------------------------
+
+// A token bucket per client address: `per_minute` requests, refilled evenly.
+class RateLimiter {
+public:
+    explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
+    bool allow(const std::string& who, Millis now) {
+        if (per_minute_ <= 0) return true;
+        std::lock_guard<std::mutex> lock(mu_);
+        if (buckets_.size() > 10000) buckets_.clear();  // bounded memory under a flood of addresses
+        Bucket& b = buckets_.try_emplace(who, Bucket{double(per_minute_), now}).first->second;
+        b.tokens = std::min(double(per_minute_), b.tokens + double(now - b.at) * per_minute_ / 60000.0);
+        b.at = now;
+        if (b.tokens < 1.0) return false;
+        b.tokens -= 1.0;
+        return true;
+    }
+
+private:
+    struct Bucket { double tokens; Millis at; };
+    int per_minute_;
+    std::mutex mu_;
+    std::map<std::string, Bucket> buckets_;
+};
+
+namespace {
+
+constexpr const char* kCookie = "anxin_session";
+constexpr Millis kSessionMs = 12LL * 60 * 60 * 1000;
+constexpr size_t kMaxReportText = 500;
+constexpr size_t kMaxOutcome = 500;
+
+void reply(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void error(httplib::Response& res, int status, const std::string& message) { reply(res, status, json{{"error", message}}); }
+
+json parse_body(const httplib::Request& req, httplib::Response& res) {
+    json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) error(res, 400, "the body must be a JSON object");
+    return j;
+}
+
+std::string text_field(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+size_t utf8_chars(const std::string& s) {
+    return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string cookie_token(const httplib::Request& req) {
+    const std::string cookies = req.get_header_value("Cookie");
+    const std::string key = std::string(kCookie) + "=";
+    for (size_t pos = 0; pos < cookies.size();) {
+        size_t end = cookies.find(';', pos);
+        if (end == std::string::npos) end = cookies.size();
+        std::string part = cookies.substr(pos, end - pos);
+        part.erase(0, part.find_first_not_of(' '));
+        if (part.rfind(key, 0) == 0) return part.substr(key.size());
+        pos = end + 1;
+    }
+    return {};
+}
+
+// A state change from another site (a form or script elsewhere) is refused.
+bool same_origin(const httplib::Request& req) {
+    const std::string origin = req.get_header_value("Origin");
+    if (origin.empty()) return true;  // not sent by browsers for same-origin GET/HEAD; fetch() POSTs send it
+    const std::string host = req.get_header_value("Host");
+    return origin == "http://" + host || origin == "https://" + host;
+}
+
+int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_reader ? 1 : 0); }
+
+}  // namespace
+
+HelpApi::HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock)
+    : store_(store), config_(std::move(config)), now_(std::move(clock)),
+      public_limit_(std::make_unique<RateLimiter>(config_.public_rate_per_minute)),
+      login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)) {}
+
+HelpApi::~HelpApi() = default;
+
+void HelpApi::install(httplib::Server& svr) {
+    Store& store = store_;
+    const ApiConfig& cfg = config_;
+    auto& now = now_;
+    RateLimiter& public_limit = *public_limit_;
+    RateLimiter& login_limit = *login_limit_;
+    std::atomic<bool>& stopping = stopping_;
+
+    // The logged-in helper and their session, or an error reply (401/403) and nullopt.
+    auto authed = [&store, now](const httplib::Request& req, httplib::Response& res, bool state_change)
+        -> std::optional<std::pair<Helper, Session>> {
+        const std::string token = cookie_token(req);
+        auto session = token.empty() ? std::nullopt : store.session(hash_token(token), now());
+        if (!session) { error(res, 401, "please log in"); return std::nullopt; }
+        if (state_change && (req.get_header_value("X-CSRF-Token") != session->csrf || !same_origin(req))) {
+            error(res, 403, "missing or wrong X-CSRF-Token");
+            return std::nullopt;
+        }
+        auto helper = store.helper_by_id(session->helper_id);
+        if (!helper) { error(res, 401, "please log in"); return std::nullopt; }
+        return std::make_pair(*helper, *session);
+    };
+
+    // What a senior's app sees of its request.
+    auto public_view = [&store, now](const HelpRequest& r) {
+        const Millis t = now();
+        const bool overdue = r.status != RequestStatus::Done && t > r.promised_at;
+        json j{{"id", r.public_id},
+               {"status", status_name(r.status)},
+               {"helper", r.helper_name.empty() ? json(nullptr) : json(r.helper_name)},
+               {"promised_at", r.promised_at},
+               {"promise_minutes", std::max<Millis>(0, (r.promised_at - t + 59999) / 60000)},
+               {"overdue", overdue},
+               {"escalated", r.escalated}};
+        if (r.status == RequestStatus::Waiting) j["position"] = store.waiting_ahead(r.id) + 1;
+        return j;
+    };
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Public: call-back requests and reports
+    //-----------------------------------------------------------------------------
+
+    svr.Post("/api/help-requests", [&, public_view](const httplib::Request& req, httplib::Response& res) {
+        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        HelpRequestBody body;
+        std::string why;
+        if (!help_request_from_json(req.body, cfg.known_guides, body, why)) return error(res, 400, why);
+        const Millis t = now();
+        const int ahead = int(store.open_requests().size());
+        const int helpers = std::max(1, store.active_helpers(t));
+        const int minutes = std::clamp(cfg.minutes_per_request * (1 + ahead / helpers), 10, 120);
+        const CreateResult r = store.create_request(body, priority_of(body.context), t, Millis(minutes) * 60000);
+        if (r.request.id == 0) return error(res, 503, "the request could not be saved; please try again");
+        reply(res, r.created ? 201 : 200, public_view(r.request));
+    });
+
+    svr.Get(R"(/api/help-requests/([0-9a-f]{32}))", [&, public_view](const httplib::Request& req, httplib::Response& res) {
+        auto r = store.request_by_public_id(req.matches[1]);
+        if (!r) return error(res, 404, "no such request");
+        reply(res, 200, public_view(*r));
+    });
+    svr.Get(R"(/api/help-requests/(.*))", [](const httplib::Request&, httplib::Response& res) { error(res, 404, "no such request"); });
+
+    svr.Get("/api/guides", [&cfg](const httplib::Request&, httplib::Response& res) {
+        res.set_content(cfg.guides_json, "application/json; charset=utf-8");
+    });
+
+    svr.Post("/api/reports", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        Report r;
+        r.guide = text_field(j, "guide");
+        if (std::find(cfg.known_guides.begin(), cfg.known_guides.end(), r.guide) == cfg.known_guides.end())
+            return error(res, 400, "guide must be a known guide id");
+        auto step = j.find("step");
+        if (step == j.end() || !step->is_number_integer() || step->get<long long>() < 1 || step->get<long long>() > HelpLimits::kMaxStep)
+            return error(res, 400, "step must be a step number from 1");
+        r.step = step->get<int>();
+        ReportKind kind;
+        r.kind = text_field(j, "kind");
+        if (!report_kind_from(r.kind, kind)) return error(res, 400, "kind must be step_wrong, does_not_match, screen_reader or other");
+        r.text = text_field(j, "text");
+        if (utf8_chars(r.text) > kMaxReportText) return error(res, 400, "text is longer than 500 characters");
+        r.source = "user";
+        r.created_at = now();
+        const Report saved = store.add_report(r);
+        if (saved.id == 0) return error(res, 503, "the report could not be saved; please try again");
+        reply(res, 201, json{{"id", saved.public_id}, {"status", saved.status}});
+    });
+
+    svr.Get(R"(/api/reports/([0-9a-f]{32}))", [&](const httplib::Request& req, httplib::Response& res) {
+        auto r = store.report_by_public_id(req.matches[1]);
+        if (!r) return error(res, 404, "no such report");
+        reply(res, 200, json{{"id", r->public_id}, {"status", r->status}, {"answer", r->answer}});
+    });
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Console: login and session
+    //-----------------------------------------------------------------------------
+
+    svr.Post("/api/console/login", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!same_origin(req)) return error(res, 403, "cross-site login refused");
+        if (!login_limit.allow(req.remote_addr, now())) return error(res, 429, "too many attempts; please wait a minute");
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        auto helper = store.helper_by_username(text_field(j, "username"));
+        // Verify even for an unknown name, so timing does not tell which names exist.
+        static const std::string kDummy = hash_password("not a real password");
+        const bool ok = verify_password(helper ? helper->password_hash : kDummy, text_field(j, "password"));
+        if (!helper || !ok) return error(res, 401, "wrong name or password");
+        const std::string token = random_hex(32);
+        const Session session{helper->id, random_hex(16), now() + kSessionMs};
+        store.add_session(hash_token(token), session);
+        res.set_header("Set-Cookie", std::string(kCookie) + "=" + token + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
+                                         std::to_string(kSessionMs / 1000));
+        reply(res, 200, json{{"name", helper->display_name}, {"role", helper->role}, {"csrf", session.csrf}});
+    });
+
+    svr.Post("/api/console/logout", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        if (!authed(req, res, true)) return;
+        store.remove_session(hash_token(cookie_token(req)));
+        res.set_header("Set-Cookie", std::string(kCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    svr.Get("/api/console/me", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        auto a = authed(req, res, false);
+        if (!a) return;
+        reply(res, 200, json{{"name", a->first.display_name}, {"role", a->first.role}, {"csrf", a->second.csrf}});
+    });
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Console: queue, claim, promise, outcome
+    //-----------------------------------------------------------------------------
+
+    // Everything a helper needs so the senior never repeats themselves.
+    auto console_view = [now](const HelpRequest& r, int64_t me) {
+        const Millis t = now();
+        json ctx = json::parse(r.context_json, nullptr, false);
+        return json{{"id", r.id},
+                    {"phone", r.phone},
+                    {"context", ctx.is_discarded() ? json::object() : ctx},
+                    {"status", status_name(r.status)},
+                    {"helper", r.helper_name},
+                    {"mine", r.helper_id == me && me != 0},
+                    {"previous_helper", r.previous_helper_name},
+                    {"returning_to_me", r.previous_helper_id == me && me != 0},
+                    {"promised_at", r.promised_at},
+                    {"overdue", r.status != RequestStatus::Done && t > r.promised_at},
+                    {"escalated", r.escalated},
+                    {"priority", r.priority},
+                    {"outcome", r.outcome},
+                    {"created_at", r.created_at},
+                    {"closed_at", r.closed_at}};
+    };
+
+    svr.Get("/api/console/queue", [&, authed, console_view](const httplib::Request& req, httplib::Response& res) {
+        auto a = authed(req, res, false);
+        if (!a) return;
+        const int64_t me = a->first.id;
+        auto list = store.open_requests();
+        const Millis t = now();
+        // Overdue promises first, then people who come back to me, then seniors and screen-reader users, then age.
+        std::stable_sort(list.begin(), list.end(), [&](const HelpRequest& x, const HelpRequest& y) {
+            const bool ox = t > x.promised_at, oy = t > y.promised_at;
+            if (ox != oy) return ox;
+            const bool rx = x.previous_helper_id == me, ry = y.previous_helper_id == me;
+            if (rx != ry) return rx;
+            if (x.priority != y.priority) return x.priority > y.priority;
+            return x.created_at < y.created_at;
+        });
+        json out = json::array();
+        for (const auto& r : list) out.push_back(console_view(r, me));
+        reply(res, 200, json{{"requests", out}});
+    });
+
+    svr.Get("/api/console/history", [&, authed, console_view](const httplib::Request& req, httplib::Response& res) {
+        auto a = authed(req, res, false);
+        if (!a) return;
+        json out = json::array();
+        for (const auto& r : store.history(a->first.id, 100)) out.push_back(console_view(r, a->first.id));
+        reply(res, 200, json{{"requests", out}});
+    });
+
+    svr.Post(R"(/api/console/requests/(\d{1,18})/claim)", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        auto a = authed(req, res, true);
+        if (!a) return;
+        if (!store.claim(std::stoll(req.matches[1]), a->first.id, now()))
+            return error(res, 409, "someone else has this request, or it is finished");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    svr.Post(R"(/api/console/requests/(\d{1,18})/promise)", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        auto a = authed(req, res, true);
+        if (!a) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        auto m = j.find("minutes");
+        if (m == j.end() || !m->is_number_integer() || m->get<long long>() < 1 || m->get<long long>() > 24 * 60)
+            return error(res, 400, "minutes must be a whole number from 1 to 1440");
+        if (!store.set_promise(std::stoll(req.matches[1]), a->first.id, now() + Millis(m->get<int>()) * 60000, now()))
+            return error(res, 409, "claim the request first");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    svr.Post(R"(/api/console/requests/(\d{1,18})/status)", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        auto a = authed(req, res, true);
+        if (!a) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        RequestStatus status;
+        if (!status_from(text_field(j, "status"), status) || status == RequestStatus::Waiting || status == RequestStatus::Accepted)
+            return error(res, 400, "status must be calling or done");
+        const std::string outcome = text_field(j, "outcome");
+        if (utf8_chars(outcome) > kMaxOutcome) return error(res, 400, "outcome is longer than 500 characters");
+        if (status == RequestStatus::Done && outcome.empty()) return error(res, 400, "say what happened (outcome) before closing");
+        if (!store.set_status(std::stoll(req.matches[1]), a->first.id, status, outcome, now()))
+            return error(res, 409, "claim the request first");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Console: live events, reports
+    //-----------------------------------------------------------------------------
+
+    // Server-sent events: "change" whenever anything in the store changes, a comment every 15 s.
+    svr.Get("/api/console/events", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        if (!authed(req, res, false)) return;
+        res.set_header("Cache-Control", "no-store");
+        auto last = std::make_shared<uint64_t>(~0ULL);
+        res.set_chunked_content_provider("text/event-stream", [&store, &stopping, last](size_t, httplib::DataSink& sink) {
+            for (int waited = 0; !stopping; waited += 200) {
+                const uint64_t v = store.version();
+                if (v != *last) {
+                    *last = v;
+                    const std::string msg = "event: change\ndata: " + std::to_string(v) + "\n\n";
+                    return sink.write(msg.data(), msg.size());
+                }
+                if (waited >= 15000) return sink.write(": still here\n\n", 14);
+                if (!sink.is_writable()) return false;
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+            sink.done();
+            return true;
+        });
+    });
+
+    svr.Get("/api/console/reports", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        if (!authed(req, res, false)) return;
+        json out = json::array();
+        for (const auto& r : store.reports())
+            out.push_back(json{{"id", r.id}, {"guide", r.guide}, {"step", r.step}, {"kind", r.kind}, {"text", r.text},
+                               {"source", r.source}, {"status", r.status}, {"answer", r.answer}, {"created_at", r.created_at}});
+        reply(res, 200, json{{"reports", out}});
+    });
+
+    svr.Post(R"(/api/console/reports/(\d{1,18})/answer)", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        if (!authed(req, res, true)) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        const std::string answer = text_field(j, "answer"), status = text_field(j, "status");
+        if (answer.empty() || utf8_chars(answer) > kMaxReportText) return error(res, 400, "answer must be 1 to 500 characters");
+        if (status != "answered" && status != "fixed") return error(res, 400, "status must be answered or fixed");
+        if (!store.answer_report(std::stoll(req.matches[1]), answer, status, now())) return error(res, 404, "no such report");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    // A helper reports a step from the console (what a senior told them on the phone).
+    svr.Post("/api/console/reports", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        if (!authed(req, res, true)) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        Report r;
+        r.guide = text_field(j, "guide");
+        r.kind = text_field(j, "kind");
+        r.text = text_field(j, "text");
+        ReportKind kind;
+        auto step = j.find("step");
+        if (std::find(cfg.known_guides.begin(), cfg.known_guides.end(), r.guide) == cfg.known_guides.end() ||
+            step == j.end() || !step->is_number_integer() || step->get<long long>() < 1 || step->get<long long>() > HelpLimits::kMaxStep ||
+            !report_kind_from(r.kind, kind) || utf8_chars(r.text) > kMaxReportText)
+            return error(res, 400, "guide, step (from 1), kind and text (at most 500 characters) are needed");
+        r.step = step->get<int>();
+        r.source = "helper";
+        r.created_at = now();
+        const Report saved = store.add_report(r);
+        reply(res, 201, json{{"id", saved.public_id}});
+    });
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Static pages and errors
+    //-----------------------------------------------------------------------------
+
+    if (!cfg.console_dir.empty()) svr.set_mount_point("/console", cfg.console_dir);
+    if (!cfg.dist_dir.empty()) svr.set_mount_point("/", cfg.dist_dir);
+    svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+    svr.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
+    svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+    svr.set_payload_max_length(HelpLimits::kMaxBodyBytes);
+    svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        if (res.status == 413) return error(res, 413, "the request is larger than 8 KB");
+        if (res.status == 404) return error(res, 404, "not found");
+        error(res, res.status, "the request could not be handled");
+    });
+}
+
+}  // namespace anxin::server

@@ -1,0 +1,57 @@
+// The help server's HTTP interface: the app's public endpoints (send a
+// call-back request, read its status, report a problem with a guide), the
+// helpers' console API (login, live queue, claim, promise, outcome, reports),
+// and the static app and console pages.
+//
+// Public:   POST /api/help-requests            GET /api/help-requests/{id}     GET /api/guides
+//           POST /api/reports                  GET /api/reports/{id}
+// Console:  POST /api/console/login | logout   GET  /api/console/me
+//           GET  /api/console/queue | history | reports | events (server-sent events)
+//           POST /api/console/requests/{id}/claim | promise | status
+//           POST /api/console/reports/{id}/answer
+// Every error is JSON {"error": "..."} with a 4xx status; nothing is stored on error.
+// Console state changes need the session cookie and the X-CSRF-Token header.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "server/store.h"
+
+namespace httplib { class Server; }
+
+namespace anxin::server {
+
+struct ApiConfig {
+    std::string dist_dir;                 // the built app, served at /
+    std::string console_dir;              // the helpers' console, served at /console/
+    std::vector<std::string> known_guides;// guide ids a request may name
+    std::string guides_json = R"({"guides":[]})";  // titles of guides and steps, for the console
+    int public_rate_per_minute = 30;      // per client address, for the public POST endpoints (0 = no limit)
+    int login_rate_per_minute = 10;       // per client address
+    int minutes_per_request = 10;         // a helper's average time per call, for promises
+};
+
+class RateLimiter;
+
+class HelpApi {
+public:
+    HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock);
+    ~HelpApi();
+    void install(httplib::Server& server);
+    void stop() { stopping_ = true; }     // live event streams end
+
+private:
+    Store& store_;
+    ApiConfig config_;
+    std::function<Millis()> now_;
+    std::unique_ptr<RateLimiter> public_limit_, login_limit_;
+    std::atomic<bool> stopping_{false};
+};
+
+// Milliseconds since the Unix epoch, from the system clock.
+Millis system_now();
+
+}  // namespace anxin::server

@@ -1,0 +1,152 @@
+// anxin_server — the help desk: serves the app, the helpers' console and the API,
+// keeping everything in one SQLite file.
+//
+//   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db] [--dist dist] [--console web/console]
+//                [--assets assets] [--retention-days 30] [--rate-limit 30]
+//   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin]
+//        (the password is read from standard input: one line, at least 8 characters)
+//
+// SIGTERM or Ctrl+C: finishes the requests in flight, then exits.
+#include <httplib.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/content.h"
+#include "server/api.h"
+#include "server/secrets.h"
+#include "server/sqlite_store.h"
+
+using namespace anxin::server;
+
+namespace {
+
+struct Args {
+    std::string command = "serve";
+    std::map<std::string, std::string> opts;
+    std::string get(const std::string& k, const std::string& def) const {
+        auto it = opts.find(k);
+        return it == opts.end() ? def : it->second;
+    }
+};
+
+bool parse_args(int argc, char** argv, Args& out) {
+    int i = 1;
+    if (i < argc && argv[i][0] != '-') out.command = argv[i++];
+    for (; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) != 0) { std::fprintf(stderr, "anxin_server: unexpected '%s'\n", a.c_str()); return false; }
+        a = a.substr(2);
+        if (a == "admin") { out.opts[a] = "1"; continue; }
+        if (i + 1 >= argc) { std::fprintf(stderr, "anxin_server: --%s needs a value\n", a.c_str()); return false; }
+        out.opts[a] = argv[++i];
+    }
+    return true;
+}
+
+int to_int(const std::string& s, int def) {
+    char* end = nullptr;
+    const long v = std::strtol(s.c_str(), &end, 10);
+    return (end && *end == 0 && !s.empty()) ? int(v) : def;
+}
+
+int create_helper(Store& store, const Args& args) {
+    Helper h;
+    h.username = args.get("username", "");
+    h.display_name = args.get("name", h.username);
+    h.role = args.opts.count("admin") ? "admin" : "helper";
+    std::string password;
+    std::getline(std::cin, password);
+    if (h.username.empty() || password.size() < 8) {
+        std::fprintf(stderr, "anxin_server: create-helper needs --username and a password of at least 8 characters on stdin\n");
+        return 2;
+    }
+    h.password_hash = hash_password(password);
+    if (!store.add_helper(h)) {
+        std::fprintf(stderr, "anxin_server: a helper called '%s' already exists\n", h.username.c_str());
+        return 1;
+    }
+    std::printf("created %s '%s' (%s)\n", h.role.c_str(), h.username.c_str(), h.display_name.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    if (!parse_args(argc, argv, args)) return 2;
+    if (!secrets_init()) { std::fprintf(stderr, "anxin_server: libsodium could not start\n"); return 1; }
+    std::string err;
+    auto store = SqliteStore::open(args.get("db", "anxin.db"), err);
+    if (!store) { std::fprintf(stderr, "anxin_server: %s\n", err.c_str()); return 1; }
+    if (args.command == "create-helper") return create_helper(*store, args);
+    if (args.command != "serve") { std::fprintf(stderr, "anxin_server: unknown command '%s'\n", args.command.c_str()); return 2; }
+
+    ApiConfig cfg;
+    cfg.dist_dir = args.get("dist", "dist");
+    cfg.console_dir = args.get("console", "web/console");
+    cfg.public_rate_per_minute = to_int(args.get("rate-limit", "30"), 30);
+    const anxin::Content content = anxin::load_content(args.get("assets", "assets"));
+    nlohmann::json guides = nlohmann::json::array();
+    for (const auto& g : content.guides) {
+        nlohmann::json steps = nlohmann::json::array();
+        for (const auto& s : g.steps) steps.push_back(s.title);
+        guides.push_back({{"id", g.id}, {"title", g.title}, {"steps", steps}});
+        cfg.known_guides.push_back(g.id);
+    }
+    cfg.guides_json = nlohmann::json{{"guides", guides}}.dump();
+    for (const auto& p : content.problems) std::fprintf(stderr, "anxin_server: content: %s\n", p.c_str());
+    if (cfg.known_guides.empty()) std::fprintf(stderr, "anxin_server: warning: no guides found under --assets\n");
+    const int retention_days = to_int(args.get("retention-days", "30"), 30);
+
+    // SIGTERM/SIGINT are taken by one thread (sigwait), which stops the server cleanly.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    httplib::Server svr;
+    svr.new_task_queue = [] { return new httplib::ThreadPool(64); };  // live consoles hold a thread each
+    HelpApi api(*store, cfg, system_now);
+    api.install(svr);
+
+    const std::string host = args.get("host", "127.0.0.1");
+    int port = to_int(args.get("port", "8080"), 8080);
+    if (port == 0) port = svr.bind_to_any_port(host);
+    else if (!svr.bind_to_port(host, port)) port = -1;
+    if (port <= 0) { std::fprintf(stderr, "anxin_server: cannot listen on %s:%s\n", host.c_str(), args.get("port", "8080").c_str()); return 1; }
+
+    std::atomic<bool> done{false};
+    std::thread housekeeping([&] {  // overdue promises escalate; old personal data goes
+        for (int tick = 0; !done; ++tick) {
+            const Millis t = system_now();
+            store->escalate_overdue(t);
+            if (tick % 600 == 0) store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000);
+            for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    std::thread stopper([&] {
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        if (done) return;
+        std::fprintf(stderr, "anxin_server: stopping (signal %d)\n", sig);
+        api.stop();
+        svr.stop();
+    });
+
+    std::printf("http://localhost:%d/\n", port);
+    std::printf("helpers' console: http://localhost:%d/console/\n", port);
+    std::fflush(stdout);
+    svr.listen_after_bind();
+    done = true;
+    housekeeping.join();
+    pthread_kill(stopper.native_handle(), SIGTERM);  // wake it if the server stopped by itself
+    stopper.join();
+    std::fprintf(stderr, "anxin_server: stopped\n");
+    return 0;
+}

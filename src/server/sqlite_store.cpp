@@ -1,0 +1,433 @@
+// SQLite implementation of the help desk's Store. See sqlite_store.h.
+//
+// [SECTION] Statements and transactions
+// [SECTION] Opening and migrations
+// [SECTION] Requests
+// [SECTION] Helpers and sessions
+// [SECTION] Reports
+
+#include "server/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include "server/secrets.h"
+
+namespace anxin::server {
+
+const char* status_name(RequestStatus s) {
+    switch (s) {
+        case RequestStatus::Waiting: return "waiting";
+        case RequestStatus::Accepted: return "accepted";
+        case RequestStatus::Calling: return "calling";
+        case RequestStatus::Done: return "done";
+    }
+    return "waiting";
+}
+
+bool status_from(const std::string& name, RequestStatus& out) {
+    for (RequestStatus s : {RequestStatus::Waiting, RequestStatus::Accepted, RequestStatus::Calling, RequestStatus::Done})
+        if (name == status_name(s)) { out = s; return true; }
+    return false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Statements and transactions
+//-----------------------------------------------------------------------------
+
+// A prepared statement: values are always bound, never spliced into SQL.
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+    Stmt& bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), int(v.size()), SQLITE_TRANSIENT); return *this; }
+    bool step() { return sqlite3_step(s_) == SQLITE_ROW; }
+    bool run() { const int rc = sqlite3_step(s_); return rc == SQLITE_DONE || rc == SQLITE_ROW; }
+    int64_t i64(int col) { return sqlite3_column_int64(s_, col); }
+    std::string text(int col) {
+        const unsigned char* t = sqlite3_column_text(s_, col);
+        return t ? reinterpret_cast<const char*>(t) : "";
+    }
+
+private:
+    sqlite3_stmt* s_ = nullptr;
+};
+
+namespace {
+
+bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() is reached.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+    ~Transaction() { if (!done_) exec(db_, "ROLLBACK"); }
+    bool commit() { done_ = exec(db_, "COMMIT"); return done_; }
+
+private:
+    sqlite3* db_;
+    bool done_ = false;
+};
+
+// Migrations, in order; each runs once, in a transaction with the version bump.
+const char* const kMigrations[] = {
+    // 1: requests, helpers, sessions, reports
+    R"(CREATE TABLE helpers (
+         id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+         role TEXT NOT NULL CHECK (role IN ('helper', 'admin')), password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+       CREATE TABLE sessions (
+         token_hash TEXT PRIMARY KEY, helper_id INTEGER NOT NULL REFERENCES helpers(id),
+         csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
+       CREATE TABLE requests (
+         id INTEGER PRIMARY KEY, public_id TEXT NOT NULL UNIQUE, idempotency_key TEXT NOT NULL UNIQUE,
+         phone TEXT, context TEXT NOT NULL, priority INTEGER NOT NULL,
+         status TEXT NOT NULL, helper_id INTEGER REFERENCES helpers(id), previous_helper_id INTEGER,
+         promised_at INTEGER NOT NULL, outcome TEXT NOT NULL DEFAULT '', escalated INTEGER NOT NULL DEFAULT 0,
+         created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, closed_at INTEGER NOT NULL DEFAULT 0);
+       CREATE INDEX requests_open ON requests(status, created_at);
+       CREATE INDEX requests_phone ON requests(phone);
+       CREATE TABLE reports (
+         id INTEGER PRIMARY KEY, public_id TEXT NOT NULL UNIQUE, guide TEXT NOT NULL, step INTEGER NOT NULL,
+         kind TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
+         answer TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);)",
+};
+
+const char* const kRequestColumns =
+    "r.id, r.public_id, r.idempotency_key, COALESCE(r.phone, ''), r.context, r.status, COALESCE(r.helper_id, 0), "
+    "COALESCE(h.display_name, ''), COALESCE(r.previous_helper_id, 0), COALESCE(p.display_name, ''), r.promised_at, "
+    "r.outcome, r.escalated, r.created_at, r.updated_at, r.closed_at, r.priority "
+    "FROM requests r LEFT JOIN helpers h ON h.id = r.helper_id LEFT JOIN helpers p ON p.id = r.previous_helper_id ";
+
+HelpRequest read_request(Stmt& s) {
+    HelpRequest r;
+    r.id = s.i64(0);
+    r.public_id = s.text(1);
+    r.idempotency_key = s.text(2);
+    r.phone = s.text(3);
+    r.context_json = s.text(4);
+    status_from(s.text(5), r.status);
+    r.helper_id = s.i64(6);
+    r.helper_name = s.text(7);
+    r.previous_helper_id = s.i64(8);
+    r.previous_helper_name = s.text(9);
+    r.promised_at = s.i64(10);
+    r.outcome = s.text(11);
+    r.escalated = s.i64(12) != 0;
+    r.created_at = s.i64(13);
+    r.updated_at = s.i64(14);
+    r.closed_at = s.i64(15);
+    r.priority = int(s.i64(16));
+    return r;
+}
+
+Report read_report(Stmt& s) {
+    Report r;
+    r.id = s.i64(0);
+    r.public_id = s.text(1);
+    r.guide = s.text(2);
+    r.step = int(s.i64(3));
+    r.kind = s.text(4);
+    r.text = s.text(5);
+    r.source = s.text(6);
+    r.status = s.text(7);
+    r.answer = s.text(8);
+    r.created_at = s.i64(9);
+    r.updated_at = s.i64(10);
+    return r;
+}
+
+const char* const kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening and migrations
+//-----------------------------------------------------------------------------
+
+std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, std::string& error) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        error = "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return nullptr;
+    }
+    std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+    sqlite3_busy_timeout(db, 5000);
+    if (!exec(db, "PRAGMA journal_mode=WAL") || !exec(db, "PRAGMA synchronous=FULL") || !exec(db, "PRAGMA foreign_keys=ON")) {
+        error = std::string("cannot set up database ") + path + ": " + sqlite3_errmsg(db);
+        return nullptr;
+    }
+    if (!store->migrate(error)) return nullptr;
+    return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+int SqliteStore::schema_version() {
+    Stmt s(db_, "PRAGMA user_version");
+    return s.step() ? int(s.i64(0)) : 0;
+}
+
+bool SqliteStore::migrate(std::string& error) {
+    const int have = schema_version();
+    const int want = int(std::size(kMigrations));
+    if (have > want) {
+        error = "the database is from a newer version (schema " + std::to_string(have) + "; this server knows " + std::to_string(want) + ")";
+        return false;
+    }
+    for (int v = have; v < want; ++v) {
+        Transaction tx(db_);
+        if (!exec(db_, kMigrations[v]) || !exec(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str()) || !tx.commit()) {
+            error = "migration " + std::to_string(v + 1) + " failed: " + sqlite3_errmsg(db_);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SqliteStore::applied_one(Stmt& s) {
+    if (!s.run() || sqlite3_changes(db_) != 1) return false;
+    ++version_;
+    return true;
+}
+
+int SqliteStore::applied_many(Stmt& s) {
+    s.run();
+    const int n = sqlite3_changes(db_);
+    if (n > 0) ++version_;
+    return n;
+}
+
+uint64_t SqliteStore::version() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return version_;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Requests
+//-----------------------------------------------------------------------------
+
+CreateResult SqliteStore::create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) {
+    std::lock_guard<std::mutex> lock(mu_);
+    CreateResult out;
+    Transaction tx(db_);
+    {
+        Stmt seen(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.idempotency_key = ?").c_str());
+        seen.bind(1, body.idempotency_key);
+        if (seen.step()) {
+            out.request = read_request(seen);
+            return out;  // the same request sent again: nothing new
+        }
+    }
+    int64_t previous = 0;
+    {
+        Stmt last(db_, "SELECT helper_id FROM requests WHERE phone = ? AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1");
+        last.bind(1, body.phone);
+        if (last.step()) previous = last.i64(0);
+    }
+    Stmt ins(db_, "INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
+                  "promised_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'waiting', NULLIF(?, 0), ?, ?, ?)");
+    ins.bind(1, random_hex(16)).bind(2, body.idempotency_key).bind(3, body.phone).bind(4, help_context_to_json(body.context));
+    ins.bind(5, priority).bind(6, previous).bind(7, now + promise_ms).bind(8, now).bind(9, now);
+    if (!ins.run()) return out;
+    const int64_t id = sqlite3_last_insert_rowid(db_);
+    if (!tx.commit()) return out;
+    ++version_;
+    Stmt read(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.id = ?").c_str());
+    read.bind(1, id);
+    if (read.step()) out.request = read_request(read);
+    out.created = true;
+    return out;
+}
+
+std::vector<HelpRequest> SqliteStore::query_requests(const char* where_sql, int64_t arg, int limit) {
+    std::vector<HelpRequest> out;
+    Stmt s(db_, (std::string("SELECT ") + kRequestColumns + where_sql).c_str());
+    if (std::string(where_sql).find('?') != std::string::npos) s.bind(1, arg);
+    while (s.step() && int(out.size()) < limit) out.push_back(read_request(s));
+    return out;
+}
+
+std::optional<HelpRequest> SqliteStore::request_by_public_id(const std::string& public_id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.public_id = ?").c_str());
+    s.bind(1, public_id);
+    if (!s.step()) return std::nullopt;
+    return read_request(s);
+}
+
+std::optional<HelpRequest> SqliteStore::request_by_id(int64_t id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto list = query_requests("WHERE r.id = ?", id, 1);
+    if (list.empty()) return std::nullopt;
+    return list[0];
+}
+
+std::vector<HelpRequest> SqliteStore::open_requests() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return query_requests("WHERE r.status != 'done' ORDER BY r.created_at", 0, 100000);
+}
+
+std::vector<HelpRequest> SqliteStore::history(int64_t helper_id, int limit) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return query_requests("WHERE r.helper_id = ? AND r.status = 'done' ORDER BY r.closed_at DESC", helper_id, limit);
+}
+
+int SqliteStore::waiting_ahead(int64_t id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "SELECT COUNT(*) FROM requests WHERE status != 'done' AND id < ?");
+    s.bind(1, id);
+    return s.step() ? int(s.i64(0)) : 0;
+}
+
+bool SqliteStore::claim(int64_t id, int64_t helper_id, Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE requests SET helper_id = ?, status = CASE WHEN status = 'waiting' THEN 'accepted' ELSE status END, "
+                "escalated = 0, updated_at = ? WHERE id = ? AND status != 'done' AND (helper_id IS NULL OR helper_id = ? OR escalated = 1)");
+    s.bind(1, helper_id).bind(2, now).bind(3, id).bind(4, helper_id);
+    return applied_one(s);
+}
+
+bool SqliteStore::set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE requests SET promised_at = ?, escalated = 0, updated_at = ? WHERE id = ? AND helper_id = ? AND status != 'done'");
+    s.bind(1, promised_at).bind(2, now).bind(3, id).bind(4, helper_id);
+    return applied_one(s);
+}
+
+bool SqliteStore::set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE requests SET status = ?, outcome = ?, updated_at = ?, closed_at = ? WHERE id = ? AND helper_id = ? AND status != 'done'");
+    s.bind(1, std::string(status_name(status))).bind(2, outcome).bind(3, now).bind(4, status == RequestStatus::Done ? now : 0);
+    s.bind(5, id).bind(6, helper_id);
+    return applied_one(s);
+}
+
+int SqliteStore::escalate_overdue(Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE requests SET escalated = 1 WHERE status != 'done' AND escalated = 0 AND promised_at < ?");
+    s.bind(1, now);
+    return applied_many(s);
+}
+
+int SqliteStore::delete_personal_data(Millis closed_before) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE requests SET phone = NULL, context = '{}', outcome = '' "
+                "WHERE status = 'done' AND closed_at < ? AND (phone IS NOT NULL OR context != '{}')");
+    s.bind(1, closed_before);
+    return applied_many(s);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers and sessions
+//-----------------------------------------------------------------------------
+
+bool SqliteStore::add_helper(const Helper& h) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "INSERT INTO helpers (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, strftime('%s','now'))");
+    s.bind(1, h.username).bind(2, h.display_name).bind(3, h.role).bind(4, h.password_hash);
+    return s.run() && sqlite3_changes(db_) == 1;
+}
+
+namespace {
+std::optional<Helper> read_helper(Stmt& s) {
+    if (!s.step()) return std::nullopt;
+    Helper h;
+    h.id = s.i64(0);
+    h.username = s.text(1);
+    h.display_name = s.text(2);
+    h.role = s.text(3);
+    h.password_hash = s.text(4);
+    return h;
+}
+}  // namespace
+
+std::optional<Helper> SqliteStore::helper_by_username(const std::string& username) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "SELECT id, username, display_name, role, password_hash FROM helpers WHERE username = ?");
+    s.bind(1, username);
+    return read_helper(s);
+}
+
+std::optional<Helper> SqliteStore::helper_by_id(int64_t id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "SELECT id, username, display_name, role, password_hash FROM helpers WHERE id = ?");
+    s.bind(1, id);
+    return read_helper(s);
+}
+
+void SqliteStore::add_session(const std::string& token_hash, const Session& session) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "INSERT INTO sessions (token_hash, helper_id, csrf, expires_at) VALUES (?, ?, ?, ?)");
+    s.bind(1, token_hash).bind(2, session.helper_id).bind(3, session.csrf).bind(4, session.expires_at);
+    s.run();
+}
+
+std::optional<Session> SqliteStore::session(const std::string& token_hash, Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "SELECT helper_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?");
+    s.bind(1, token_hash).bind(2, now);
+    if (!s.step()) return std::nullopt;
+    return Session{s.i64(0), s.text(1), s.i64(2)};
+}
+
+void SqliteStore::remove_session(const std::string& token_hash) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "DELETE FROM sessions WHERE token_hash = ?");
+    s.bind(1, token_hash);
+    s.run();
+}
+
+int SqliteStore::active_helpers(Millis since) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "SELECT COUNT(DISTINCT helper_id) FROM sessions WHERE expires_at > ?");
+    s.bind(1, since);
+    return s.step() ? int(s.i64(0)) : 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reports
+//-----------------------------------------------------------------------------
+
+Report SqliteStore::add_report(const Report& r) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Report out = r;
+    out.public_id = random_hex(16);
+    out.status = "new";
+    Stmt s(db_, "INSERT INTO reports (public_id, guide, step, kind, text, source, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)");
+    s.bind(1, out.public_id).bind(2, r.guide).bind(3, r.step).bind(4, r.kind).bind(5, r.text).bind(6, r.source);
+    s.bind(7, r.created_at).bind(8, r.created_at);
+    if (!s.run()) return Report{};
+    out.id = sqlite3_last_insert_rowid(db_);
+    ++version_;
+    return out;
+}
+
+std::optional<Report> SqliteStore::report_by_public_id(const std::string& public_id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, (std::string("SELECT ") + kReportColumns + "WHERE public_id = ?").c_str());
+    s.bind(1, public_id);
+    if (!s.step()) return std::nullopt;
+    return read_report(s);
+}
+
+std::vector<Report> SqliteStore::reports() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<Report> out;
+    Stmt s(db_, (std::string("SELECT ") + kReportColumns + "ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC").c_str());
+    while (s.step()) out.push_back(read_report(s));
+    return out;
+}
+
+bool SqliteStore::answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE reports SET answer = ?, status = ?, updated_at = ? WHERE id = ?");
+    s.bind(1, answer).bind(2, status).bind(3, now).bind(4, id);
+    return applied_one(s);
+}
+
+}  // namespace anxin::server

@@ -1,0 +1,64 @@
+// The default Store: one SQLite file in WAL mode. Every change is one
+// transaction, committed with synchronous=FULL before the caller is answered,
+// so a request the server acknowledged survives a crash (kill -9) at any moment.
+// Schema migrations are numbered and applied in order at open.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "server/store.h"
+
+struct sqlite3;
+
+namespace anxin::server {
+
+class Stmt;
+
+class SqliteStore : public Store {
+public:
+    // Opens (creating if needed) and migrates. On failure, `error` says why and the store is unusable.
+    static std::unique_ptr<SqliteStore> open(const std::string& path, std::string& error);
+    ~SqliteStore() override;
+    int schema_version();
+
+    CreateResult create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) override;
+    std::optional<HelpRequest> request_by_public_id(const std::string& public_id) override;
+    std::optional<HelpRequest> request_by_id(int64_t id) override;
+    std::vector<HelpRequest> open_requests() override;
+    std::vector<HelpRequest> history(int64_t helper_id, int limit) override;
+    int waiting_ahead(int64_t id) override;
+    bool claim(int64_t id, int64_t helper_id, Millis now) override;
+    bool set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) override;
+    bool set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) override;
+    int escalate_overdue(Millis now) override;
+    int delete_personal_data(Millis closed_before) override;
+
+    bool add_helper(const Helper& helper) override;
+    std::optional<Helper> helper_by_username(const std::string& username) override;
+    std::optional<Helper> helper_by_id(int64_t id) override;
+    void add_session(const std::string& token_hash, const Session& session) override;
+    std::optional<Session> session(const std::string& token_hash, Millis now) override;
+    void remove_session(const std::string& token_hash) override;
+    int active_helpers(Millis since) override;
+
+    Report add_report(const Report& report) override;
+    std::optional<Report> report_by_public_id(const std::string& public_id) override;
+    std::vector<Report> reports() override;
+    bool answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) override;
+
+    uint64_t version() override;
+
+private:
+    explicit SqliteStore(sqlite3* db) : db_(db) {}
+    bool migrate(std::string& error);
+    std::vector<HelpRequest> query_requests(const char* where_sql, int64_t arg, int limit);
+    bool applied_one(Stmt& s);   // ran and changed exactly one row (then: a new version)
+    int applied_many(Stmt& s);   // ran; how many rows changed
+
+    sqlite3* db_;
+    std::mutex mu_;        // one connection; SQLite serialises writers anyway
+    uint64_t version_ = 0;
+};
+
+}  // namespace anxin::server

@@ -1,0 +1,107 @@
+// The help desk's records: call-back requests, helpers and their sessions, and
+// reports about guides. An interface, so a city-wide deployment can put it on
+// PostgreSQL; sqlite_store.h is the default (one file, no set-up).
+//
+// Every method is one transaction: when it returns, the change is on disk.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/help_request.h"
+
+namespace anxin::server {
+
+using Millis = int64_t;  // milliseconds since the Unix epoch
+
+enum class RequestStatus { Waiting, Accepted, Calling, Done };
+const char* status_name(RequestStatus s);  // "waiting", "accepted", "calling", "done"
+bool status_from(const std::string& name, RequestStatus& out);
+
+struct HelpRequest {
+    int64_t id = 0;
+    std::string public_id;          // what the app holds to read its request's status
+    std::string idempotency_key;
+    std::string phone;              // empty once personal data is deleted
+    std::string context_json;
+    RequestStatus status = RequestStatus::Waiting;
+    int64_t helper_id = 0;          // who claimed it (0 = nobody)
+    std::string helper_name;
+    int64_t previous_helper_id = 0; // who helped this phone number last time (continuity)
+    std::string previous_helper_name;
+    Millis promised_at = 0;         // when we said we would call back by
+    std::string outcome;
+    bool escalated = false;         // overdue: offered to any free helper
+    Millis created_at = 0, updated_at = 0, closed_at = 0;
+    int priority = 0;               // senior +1, screen reader +1
+};
+
+struct Helper {
+    int64_t id = 0;
+    std::string username, display_name, role;  // role: "helper" or "admin"
+    std::string password_hash;
+};
+
+struct Session {
+    int64_t helper_id = 0;
+    std::string csrf;
+    Millis expires_at = 0;
+};
+
+struct Report {
+    int64_t id = 0;
+    std::string public_id;
+    std::string guide;
+    int step = 0;
+    std::string kind;     // report_kind_name()
+    std::string text;
+    std::string source;   // "user" or "helper"
+    std::string status;   // "new", "answered", "fixed"
+    std::string answer;
+    Millis created_at = 0, updated_at = 0;
+};
+
+struct CreateResult {
+    HelpRequest request;
+    bool created = false;  // false: the idempotency key was seen before; this is that request
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // ---- Requests
+    virtual CreateResult create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) = 0;
+    virtual std::optional<HelpRequest> request_by_public_id(const std::string& public_id) = 0;
+    virtual std::optional<HelpRequest> request_by_id(int64_t id) = 0;
+    virtual std::vector<HelpRequest> open_requests() = 0;            // not done
+    virtual std::vector<HelpRequest> history(int64_t helper_id, int limit) = 0;
+    virtual int waiting_ahead(int64_t id) = 0;                     // open requests created before it
+    // Claim: only if unclaimed, or overdue (escalated) — or by the same helper.
+    virtual bool claim(int64_t id, int64_t helper_id, Millis now) = 0;
+    virtual bool set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) = 0;
+    virtual bool set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) = 0;
+    virtual int escalate_overdue(Millis now) = 0;                    // marks overdue open requests; returns how many
+    virtual int delete_personal_data(Millis closed_before) = 0;      // returns how many requests were cleared
+
+    // ---- Helpers and sessions
+    virtual bool add_helper(const Helper& helper) = 0;               // false if the username is taken
+    virtual std::optional<Helper> helper_by_username(const std::string& username) = 0;
+    virtual std::optional<Helper> helper_by_id(int64_t id) = 0;
+    virtual void add_session(const std::string& token_hash, const Session& session) = 0;
+    virtual std::optional<Session> session(const std::string& token_hash, Millis now) = 0;
+    virtual void remove_session(const std::string& token_hash) = 0;
+    virtual int active_helpers(Millis since) = 0;                    // helpers with a live session
+
+    // ---- Reports
+    virtual Report add_report(const Report& report) = 0;
+    virtual std::optional<Report> report_by_public_id(const std::string& public_id) = 0;
+    virtual std::vector<Report> reports() = 0;
+    virtual bool answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) = 0;
+
+    // Bumped by every change: live views wait on it.
+    virtual uint64_t version() = 0;
+};
+
+}  // namespace anxin::server

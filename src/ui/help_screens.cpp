@@ -1,0 +1,207 @@
+// Human help: the help screen (the hotline, huge, and "请人给我回电"), the
+// call-back screen (a big keypad that reads each digit back), and the status
+// screen, which keeps the server's promise in plain words and always shows the
+// hotline as the way out.
+//
+// [SECTION] Helpers
+// [SECTION] Help
+// [SECTION] Call-back number
+// [SECTION] Call-back status
+
+#include <random>
+
+#include "ui/screens.h"
+
+namespace anxin {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+const std::string& hotline_number(const AppState& s) {
+    return s.settings.hotline.empty() ? s.content.config.hotline_number : s.settings.hotline;
+}
+
+std::string spaced_digits(const std::string& number) {
+    std::string out;
+    for (char c : number) {
+        if (c == ' ' || c == '-') continue;
+        if (!out.empty()) out += ' ';
+        out += c;
+    }
+    return out;
+}
+
+std::string grouped_phone(const std::string& number) {
+    if (number.size() != 11 || number[0] != '1') return number;  // a mobile number: 138 0013 8000
+    return number.substr(0, 3) + " " + number.substr(3, 4) + " " + number.substr(7);
+}
+
+namespace {
+
+void call_button(AppState& s, Ui& ui, Links& links, const char* id) {
+    if (ui.button(id, ui.t("help.call"), {0, ButtonStyle::Primary, Icon::Phone})) {
+        std::string dial;  // tel: wants the bare number
+        for (char c : hotline_number(s))
+            if ((c >= '0' && c <= '9') || c == '+') dial += c;
+        links.open("tel:" + dial);
+    }
+}
+
+std::string new_idempotency_key() {
+    std::random_device rd;  // the browser's crypto.getRandomValues in the web build
+    static const char* hex = "0123456789abcdef";
+    std::string key;
+    for (int i = 0; i < 32; ++i) key += hex[rd() % 16];
+    return key;
+}
+
+HelpContext context_of(const AppState& s, const Ui& ui) {
+    HelpContext c;
+    c.guide = s.help_context.guide;
+    c.step = s.help_context.step;
+    c.steps_done = s.help_context.steps_done;
+    c.practice_misses = s.help_context.practice_misses;
+    c.lang = voice_lang_tag(s.settings.voice_lang);
+    static const char* const kSizes[] = {"standard", "large", "larger", "largest"};
+    c.text_size = kSizes[int(s.settings.text_size)];
+    c.screen_reader = s.settings.screen_reader;
+    c.device = ui.device == DeviceClass::Phone ? "phone" : "tablet or computer";
+    return c;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Help
+//-----------------------------------------------------------------------------
+
+void draw_help(AppState& s, Ui& ui, Links& links) {
+    const std::string& number = hotline_number(s);
+    // The number and the call button come first: they must be on screen even at the largest text.
+    ui.heading(ui.t("help.heading"));
+    ui.big_text(number, ui.t("help.number_label") + " " + spaced_digits(number));
+    ui.spoken += ui.str->format("help.spoken_number", {{"digits", spaced_digits(number)}});
+    call_button(s, ui, links, "call");
+    if (s.help && s.help->active()) {
+        if (ui.button("callback_status", ui.t("callback.see_status"), {0, ButtonStyle::Normal, Icon::None, help_status_text(s.help->status(), *ui.str)}))
+            s.nav.go({ScreenId::HelpStatus, {}, 0});
+    } else if (ui.button("callback", ui.t("callback.button"), {0, ButtonStyle::Normal, Icon::None, ui.t("callback.button_desc")})) {
+        s.phone_entry = s.settings.my_phone;
+        s.phone_error.clear();
+        s.nav.go({ScreenId::Callback, {}, 0});
+    }
+    ui.paragraph(ui.t("help.intro"));
+    if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
+        ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
+    ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Call-back number
+//-----------------------------------------------------------------------------
+
+void draw_callback(AppState& s, Ui& ui) {
+    ui.heading(ui.t("callback.heading"));
+    ui.paragraph(ui.t("callback.intro"));
+    if (s.phone_entry.empty()) ui.paragraph(ui.t("callback.empty"));
+    else ui.big_text(grouped_phone(s.phone_entry), ui.t("callback.number_label") + " " + spaced_digits(s.phone_entry));
+    if (!s.phone_error.empty()) ui.status(s.phone_error);
+
+    // The keypad: three big keys a row, as on a phone. Each key says what it did.
+    const char* const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
+    const float w = (ui.available_width() - 2 * ui.m.gap) / 3;
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0) ImGui::SameLine(0, ui.m.gap);
+        ImGui::PushID(i);
+        if (keys[i]) {
+            if (ui.button("key", keys[i], {w}) && s.phone_entry.size() < 15) {
+                s.phone_entry += keys[i];
+                s.phone_error.clear();
+                s.to_say.push_back(std::string(keys[i]) + "。");
+            }
+        } else if (i == 9) {
+            if (ui.button("delete", ui.t("callback.delete"), {w}) && !s.phone_entry.empty()) {
+                s.phone_entry.pop_back();
+                s.to_say.push_back(ui.t("callback.deleted"));
+            }
+        } else if (ui.button("read", ui.t("callback.read_back"), {w})) {
+            s.to_say.push_back(s.phone_entry.empty() ? ui.t("callback.empty")
+                                                     : ui.str->format("callback.spoken", {{"digits", spaced_digits(s.phone_entry)}}));
+        }
+        ImGui::PopID();
+    }
+    ImGui::Dummy(ImVec2(0, ui.m.gap * 0.5f));
+    if (ui.button("send", ui.t("callback.send"), {0, ButtonStyle::Primary})) {
+        if (!is_valid_callback_number(s.phone_entry)) {
+            s.phone_error = ui.t("callback.bad_number");
+            s.to_say.push_back(s.phone_error);
+        } else if (s.help) {
+            HelpRequestBody body;
+            body.idempotency_key = new_idempotency_key();
+            body.phone = normalise_phone(s.phone_entry);
+            body.context = context_of(s, ui);
+            if (s.settings.my_phone != body.phone) {  // remembered for next time
+                s.settings.my_phone = body.phone;
+                s.settings_changed = true;
+            }
+            s.help->send(body);
+            s.nav.replace({ScreenId::HelpStatus, {}, 0});
+        }
+    }
+    ui.paragraph(ui.t("callback.privacy"), /*muted=*/true);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Call-back status
+//-----------------------------------------------------------------------------
+
+std::string help_status_text(const HelpStatus& st, const Strings& str) {
+    const std::string minutes = std::to_string(st.promise_minutes);
+    std::string text;
+    switch (st.phase) {
+        case HelpPhase::None: return {};
+        case HelpPhase::Sending:
+            return st.offline ? str.format("callback.offline", {{"n", std::to_string(st.attempts)}}) : str.get("callback.sending");
+        case HelpPhase::Waiting:
+            text = st.position > 1 ? str.format("callback.waiting_queue", {{"m", minutes}, {"ahead", std::to_string(st.position - 1)}})
+                                   : str.format("callback.waiting", {{"m", minutes}});
+            break;
+        case HelpPhase::Accepted: text = str.format("callback.accepted", {{"helper", st.helper}, {"m", minutes}}); break;
+        case HelpPhase::Calling: return str.format("callback.calling", {{"helper", st.helper}});
+        case HelpPhase::Done: return str.get("callback.done");
+        case HelpPhase::Refused: return str.get("callback.refused");
+        case HelpPhase::Lost: return str.get("callback.lost");
+    }
+    if (st.overdue) text = str.get("callback.overdue");
+    if (st.offline) text += str.get("callback.stale");
+    return text;
+}
+
+void draw_help_status(AppState& s, Ui& ui, Links& links) {
+    ui.heading(ui.t("callback.status_heading"));
+    if (!s.help || !s.help->active()) {
+        s.nav.home();
+        return;
+    }
+    const HelpStatus& st = s.help->status();
+    ui.status(help_status_text(st, *ui.str));
+    if (!st.phone.empty()) ui.paragraph(ui.str->format("callback.your_number", {{"digits", grouped_phone(st.phone)}}));
+    const bool finished = st.phase == HelpPhase::Done || st.phase == HelpPhase::Refused || st.phase == HelpPhase::Lost;
+    if (st.phase == HelpPhase::Refused && ui.button("fix", ui.t("callback.fix"), {0, ButtonStyle::Primary})) {
+        s.phone_entry = st.phone;
+        s.help->forget();
+        s.nav.replace({ScreenId::Callback, {}, 0});
+        return;
+    }
+    if (finished && ui.button("finish", ui.t("callback.finish"), {0, ButtonStyle::Primary})) {
+        s.help->forget();
+        s.nav.home();
+        return;
+    }
+    // However the request fares, the hotline is always there.
+    ui.paragraph(ui.str->format("callback.fallback", {{"number", hotline_number(s)}}));
+    call_button(s, ui, links, "call");
+}
+
+}  // namespace anxin

@@ -1,0 +1,221 @@
+// One-key human help, end to end: the help server (its own program, SQLite),
+// the app in headless Chromium sending a call-back request with its context,
+// a helper in the console (also in the browser) seeing it live, claiming it,
+// promising a time and finishing it — and the app showing each step.
+// Also: offline and reload, a crash in the middle of a burst, and bad input.
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { click, helpServer, launch, openApp, semantics, serve, settle } from "./lib.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const tmp = () => mkdtempSync(join(tmpdir(), "anxin-help-"));
+
+// Waits until the app shows a node with this role and name (the app checks the server by itself).
+async function waitFor(page, role, name, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const nodes = await semantics(page);
+    if (nodes.some((n) => n.role === role && n.name === name)) return;
+    if (Date.now() > end) throw new Error(`no ${role} "${name}"; have: ${nodes.map((n) => `${n.role}:${n.name}`).join(" | ")}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function askForCallBack(page, digits) {
+  await click(page, "button", "找人帮忙");
+  await click(page, "button", "请人给我回电");
+  for (const d of digits) await click(page, "button", d);
+  await click(page, "button", "发送，请人回电");
+}
+
+async function consoleLogin(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(url + "console/");
+  await page.getByLabel("用户名").fill("xiaojie");
+  await page.getByLabel("密码").fill("secretpass1");
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByText("您好，小杰").waitFor();
+  return page;
+}
+
+// Node-side API calls, as a helper's browser would make them.
+async function login(url) {
+  const r = await fetch(url + "api/console/login", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                     body: JSON.stringify({ username: "xiaojie", password: "secretpass1" }) });
+  assert.equal(r.status, 200);
+  return { cookie: r.headers.get("set-cookie").split(";")[0], csrf: (await r.json()).csrf };
+}
+async function queue(url, who) {
+  const r = await fetch(url + "api/console/queue", { headers: { Cookie: who.cookie } });
+  return (await r.json()).requests;
+}
+
+test("a senior asks for a call-back from a guide step; a helper sees it live, claims it, promises, finishes; the app follows", async () => {
+  const server = await helpServer(tmp());
+  try {
+    const desk = await consoleLogin(server.url);
+    await desk.getByText("现在没有人在等。").waitFor();
+
+    const app = await openApp(browser, server.url, { width: 390, height: 844, dpr: 2 });
+    await click(app, "button", "防骗子");
+    await click(app, "button", "开始学习");
+    await askForCallBack(app, "13800138000");
+    await waitFor(app, "status", "已经收到！大约 10 分钟内给您回电。");
+
+    // Live in the console (server-sent events), with everything the senior already told the app.
+    const card = desk.getByRole("article", { name: "求助 13800138000" });
+    await card.waitFor({ timeout: 10000 });
+    await card.getByText("在学：防骗子，第 1 步（自称警察要您转账）").waitFor();
+    await card.getByText("老年人，说普通话，设备：手机").waitFor();
+    await card.getByRole("button", { name: "接单" }).click();
+    await waitFor(app, "status", "小杰 已经接手，大约 10 分钟内给您打电话。");
+
+    await card.getByLabel("多少分钟内回电").selectOption("5");
+    await card.getByRole("button", { name: "答应回电时间" }).click();
+    await waitFor(app, "status", "小杰 已经接手，大约 5 分钟内给您打电话。");
+    await card.getByRole("button", { name: "正在打电话" }).click();
+    await waitFor(app, "status", "小杰 正在给您打电话，请留意来电。");
+    await card.getByLabel("结果（必填）").fill("教会了她认出冒充警察的电话");
+    await card.getByRole("button", { name: "完成" }).click();
+    await waitFor(app, "status", "已经帮完了。谢谢您的耐心！");
+    await desk.getByRole("button", { name: "我帮过的" }).click();
+    await desk.getByText("结果：教会了她认出冒充警察的电话").waitFor();
+
+    // The same phone asks again: it goes back to the helper who knows the case.
+    await click(app, "button", "好的，回首页");
+    await askForCallBack(app, "");  // the number is remembered
+    await waitFor(app, "status", "已经收到！大约 10 分钟内给您回电。");
+    await desk.getByRole("button", { name: "待处理" }).click();
+    await desk.getByText("老朋友：您以前帮过 TA").waitFor();
+    assert.deepEqual(app.errors, []);
+    assert.deepEqual(desk.errors, []);
+    await app.context().close();
+    await desk.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("offline: sent while the server is down, the page reloaded, the server started: the request arrives exactly once", async () => {
+  const server = await helpServer(tmp());
+  await server.stop();
+  const front = await serve(undefined, server.port);  // the app's own address, passing /api/ on to the help server
+  try {
+    const app = await openApp(browser, front.url, { width: 1280, height: 900 });
+    await askForCallBack(app, "13900139000");
+    await waitFor(app, "status", "现在连不上网。您的请求已经存在这台设备上，一连上网就会自动发出去（已经试了 1 次）。", 10000);
+    await app.reload();
+    await settle(app);
+    await click(app, "button", "找人帮忙");
+    await click(app, "button", "查看回电进度");
+    await waitFor(app, "status", "现在连不上网。您的请求已经存在这台设备上，一连上网就会自动发出去（已经试了 2 次）。", 10000);
+    await server.start();
+    await waitFor(app, "status", "已经收到！大约 10 分钟内给您回电。", 40000);
+    const list = await queue(server.url, await login(server.url));
+    assert.equal(list.filter((r) => r.phone === "13900139000").length, 1);
+    await app.context().close();
+  } finally {
+    front.stop();
+    await server.stop();
+  }
+});
+
+test("kill -9 during a burst: no acknowledged request is lost and none is duplicated", async () => {
+  const server = await helpServer(tmp());
+  const keys = Array.from({ length: 200 }, (_, i) => `crash-test-key-${String(i).padStart(4, "0")}`);
+  const send = (key) => fetch(server.url + "api/help-requests", {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ idempotency_key: key, phone: "1380000" + String(keys.indexOf(key)).padStart(4, "0") }),
+  }).then(async (r) => ({ key, status: r.status, body: await r.json() })).catch(() => ({ key, status: 0 }));
+  try {
+    const acked = new Map();
+    let killed = false;
+    for (let i = 0; i < keys.length; i += 20) {
+      const batch = keys.slice(i, i + 20).map(send);
+      if (i === 100) { await new Promise((r) => setTimeout(r, 5)); await server.stop("SIGKILL"); killed = true; }  // mid-batch
+      for (const r of await Promise.all(batch)) if (r.status === 201 || r.status === 200) acked.set(r.key, r.body.id);
+      if (killed) break;
+    }
+    assert.ok(killed && acked.size >= 100, `${acked.size} acknowledged before the crash`);
+    await server.start();
+    // Every acknowledged request is still there, with the same id.
+    for (const [key, id] of acked) {
+      const r = await fetch(server.url + `api/help-requests/${id}`);
+      assert.equal(r.status, 200, `acknowledged ${key} survived`);
+    }
+    // Clients retry everything not acknowledged (and some that were): still one each.
+    const retried = await Promise.all(keys.map(send));
+    assert.ok(retried.every((r) => r.status === 200 || r.status === 201));
+    for (const r of retried) if (acked.has(r.key)) assert.equal(r.body.id, acked.get(r.key));
+    const list = await queue(server.url, await login(server.url));
+    assert.equal(list.length, keys.length, "one request per key, none lost, none twice");
+  } finally {
+    await server.stop();
+  }
+});
+
+test("bad input gets a clear 4xx error and nothing is stored", async () => {
+  const server = await helpServer(tmp(), { extra: ["--rate-limit", "0"] });
+  const post = (path, body, headers = {}) => fetch(server.url + path, {
+    method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const good = { idempotency_key: "bad-input-test-0001", phone: "13800138000" };
+  try {
+    const cases = [
+      [post("api/help-requests", "{not json"), 400, "the body is not a JSON object"],
+      [post("api/help-requests", "x".repeat(20000)), 413, "the request is larger than 8 KB"],
+      [post("api/help-requests", { ...good, phone: "12345" }), 400, "phone must be a phone number of 7 to 15 digits"],
+      [post("api/help-requests", { ...good, phone: "1'; DROP TABLE requests;--" }), 400, "phone must be a phone number of 7 to 15 digits"],
+      [post("api/help-requests", { ...good, idempotency_key: "short" }), 400, "idempotency_key must be 16 to 64 letters, digits or '-'"],
+      [post("api/help-requests", { ...good, context: { guide: "x' OR 1=1 --" } }), 400, "context.guide 'x' OR 1=1 --' is not a known guide"],
+      [post("api/help-requests", { ...good, context: { step: 9999 } }), 400, "context.step must be a whole number from 0 to 50"],
+      [post("api/reports", { guide: "bus-qr", step: 1, kind: "nonsense" }), 400, "kind must be step_wrong, does_not_match, screen_reader or other"],
+      [post("api/console/login", { username: "xiaojie", password: "wrong" }), 401, "wrong name or password"],
+      [post("api/console/login", { username: "' OR '1'='1", password: "' OR '1'='1" }), 401, "wrong name or password"],
+      [fetch(server.url + "api/console/queue").then(async (r) => ({ status: r.status, body: await r.json() })), 401, "please log in"],
+    ];
+    for (const [promise, status, message] of cases) {
+      const r = await promise;
+      assert.equal(r.status, status, message);
+      assert.equal(r.body.error, message);
+    }
+    // CSRF: a logged-in helper's cookie alone cannot change anything.
+    const who = await login(server.url);
+    await post("api/help-requests", good);
+    const [req] = await queue(server.url, who);
+    const noToken = await post(`api/console/requests/${req.id}/claim`, {}, { Cookie: who.cookie });
+    assert.equal(noToken.status, 403);
+    const otherSite = await post(`api/console/requests/${req.id}/claim`, {}, { Cookie: who.cookie, "X-CSRF-Token": who.csrf, Origin: "http://evil.example" });
+    assert.equal(otherSite.status, 403);
+    const list = await queue(server.url, who);
+    assert.equal(list.length, 1, "only the one good request was stored");
+    assert.equal(list[0].status, "waiting", "and nobody claimed it");
+    // Rate limits per client.
+    const limited = await helpServer(tmp(), { extra: ["--rate-limit", "3"] });
+    const codes = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(limited.url + "api/help-requests", { method: "POST", body: JSON.stringify({ ...good, idempotency_key: `rate-limit-key-${i}0000` }) });
+      codes.push(r.status);
+    }
+    assert.deepEqual(codes, [201, 201, 201, 429, 429]);
+    await limited.stop();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("SIGTERM stops the server cleanly", async () => {
+  const server = await helpServer(tmp());
+  const exited = new Promise((resolve) => server.proc.on("exit", (code) => resolve(code)));
+  server.proc.kill("SIGTERM");
+  assert.equal(await exited, 0);
+});

@@ -1,0 +1,143 @@
+// The help desk's SQLite store and secrets: migrations, idempotent creation,
+// claiming rules, continuity, escalation and the retention of personal data.
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "server/secrets.h"
+#include "server/sqlite_store.h"
+
+using namespace anxin;
+using namespace anxin::server;
+
+namespace {
+
+struct TempDb {
+    std::string path;
+    TempDb() {
+        static int n = 0;
+        path = (std::filesystem::temp_directory_path() / ("anxin-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ".db")).string();
+        std::filesystem::remove(path);
+    }
+    ~TempDb() {
+        for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+    }
+};
+
+std::unique_ptr<SqliteStore> open(const TempDb& db) {
+    std::string err;
+    auto s = SqliteStore::open(db.path, err);
+    REQUIRE_MESSAGE(s, err);
+    return s;
+}
+
+HelpRequestBody body(const std::string& key, const std::string& phone = "13800138000") {
+    HelpRequestBody b;
+    b.idempotency_key = key;
+    b.phone = phone;
+    b.context.guide = "bus-qr";
+    b.context.step = 3;
+    return b;
+}
+
+int64_t add_helper(Store& s, const std::string& name) {
+    Helper h;
+    h.username = name;
+    h.display_name = name;
+    h.role = "helper";
+    h.password_hash = "x";
+    REQUIRE(s.add_helper(h));
+    return s.helper_by_username(name)->id;
+}
+
+}  // namespace
+
+TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
+    REQUIRE(secrets_init());
+    TempDb db;
+    { CHECK(open(db)->schema_version() == 1); }
+    { CHECK(open(db)->schema_version() == 1); }
+    sqlite3* raw = nullptr;
+    sqlite3_open(db.path.c_str(), &raw);
+    sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    std::string err;
+    CHECK_FALSE(SqliteStore::open(db.path, err));
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 1)");
+}
+
+TEST_CASE("the same idempotency key twice is one request; the context is kept as sent") {
+    TempDb db;
+    auto s = open(db);
+    const CreateResult a = s->create_request(body("key-0000000000000001"), 1, 1000, 600000);
+    const CreateResult b = s->create_request(body("key-0000000000000001"), 1, 2000, 600000);
+    CHECK(a.created);
+    CHECK_FALSE(b.created);
+    CHECK(a.request.public_id == b.request.public_id);
+    CHECK(a.request.public_id.size() == 32);
+    CHECK(a.request.promised_at == 601000);
+    CHECK(s->open_requests().size() == 1);
+    CHECK(a.request.context_json == help_context_to_json(body("x").context));
+}
+
+TEST_CASE("claiming: one helper at a time, unless the promise is overdue; only the claimer promises and closes") {
+    TempDb db;
+    auto s = open(db);
+    const int64_t jie = add_helper(*s, "xiaojie"), mei = add_helper(*s, "xiaomei");
+    const int64_t id = s->create_request(body("key-0000000000000002"), 0, 1000, 600000).request.id;
+    CHECK(s->claim(id, jie, 2000));
+    CHECK_FALSE(s->claim(id, mei, 3000));               // taken
+    CHECK_FALSE(s->set_promise(id, mei, 9000, 3000));   // not hers
+    CHECK(s->set_promise(id, jie, 5000, 3000));
+    CHECK(s->escalate_overdue(6000) == 1);              // 5000 passed: offered to anyone
+    CHECK(s->request_by_id(id)->escalated);
+    CHECK(s->claim(id, mei, 7000));                     // a free helper takes over
+    CHECK_FALSE(s->set_status(id, jie, RequestStatus::Done, "x", 8000));
+    CHECK(s->set_status(id, mei, RequestStatus::Done, "办好了", 8000));
+    CHECK(s->open_requests().empty());
+    CHECK(s->history(mei, 10).size() == 1);
+}
+
+TEST_CASE("a returning phone number is linked to the helper who helped it last") {
+    TempDb db;
+    auto s = open(db);
+    const int64_t jie = add_helper(*s, "xiaojie");
+    const int64_t first = s->create_request(body("key-0000000000000003"), 0, 1000, 600000).request.id;
+    s->claim(first, jie, 2000);
+    s->set_status(first, jie, RequestStatus::Done, "好了", 3000);
+    const HelpRequest again = s->create_request(body("key-0000000000000004"), 0, 4000, 600000).request;
+    CHECK(again.previous_helper_id == jie);
+    CHECK(again.previous_helper_name == "xiaojie");
+    CHECK(s->create_request(body("key-0000000000000005", "13900139000"), 0, 4000, 600000).request.previous_helper_id == 0);
+}
+
+TEST_CASE("personal data of requests closed before the retention limit is deleted; open ones are kept") {
+    TempDb db;
+    auto s = open(db);
+    const int64_t jie = add_helper(*s, "xiaojie");
+    const int64_t old_id = s->create_request(body("key-0000000000000006"), 0, 1000, 600000).request.id;
+    s->claim(old_id, jie, 1000);
+    s->set_status(old_id, jie, RequestStatus::Done, "好了", 2000);
+    const int64_t open_id = s->create_request(body("key-0000000000000007"), 0, 1000, 600000).request.id;
+    CHECK(s->delete_personal_data(10000) == 1);
+    CHECK(s->request_by_id(old_id)->phone.empty());
+    CHECK(s->request_by_id(old_id)->context_json == "{}");
+    CHECK(s->request_by_id(open_id)->phone == "13800138000");
+    CHECK(s->delete_personal_data(10000) == 0);  // nothing left to delete
+}
+
+TEST_CASE("passwords are hashed with argon2id and verified; tokens are random") {
+    REQUIRE(secrets_init());
+    const std::string h = hash_password("secretpass1");
+    CHECK(h.rfind("$argon2id$", 0) == 0);
+    CHECK(verify_password(h, "secretpass1"));
+    CHECK_FALSE(verify_password(h, "secretpass2"));
+    CHECK(random_hex(16).size() == 32);
+    CHECK(random_hex(16) != random_hex(16));
+    CHECK(hash_token("a") != hash_token("b"));
+}

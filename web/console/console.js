@@ -1,0 +1,201 @@
+// The helpers' console: log in, see the live queue (server-sent events), claim a
+// request, see everything the senior already told the app, promise a call-back
+// time, record the outcome; answer reports about guides.
+(function () {
+  "use strict";
+  var csrf = "", guides = {}, view = "queue", events = null;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function api(method, path, body) {
+    var opts = { method: method, headers: {}, credentials: "same-origin" };
+    if (body !== undefined) { opts.headers["Content-Type"] = "application/json"; opts.body = JSON.stringify(body); }
+    if (method !== "GET") opts.headers["X-CSRF-Token"] = csrf;
+    return fetch(path, opts).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) { var e = new Error(j.error || ("HTTP " + r.status)); e.status = r.status; throw e; }
+        return j;
+      });
+    });
+  }
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k === "class") e.className = attrs[k];
+      else if (k.indexOf("on") === 0) e.addEventListener(k.slice(2), attrs[k]);
+      else e.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
+    return e;
+  }
+
+  function time(ms) {
+    var d = new Date(ms);
+    return d.getHours() + ":" + String(d.getMinutes()).padStart(2, "0");
+  }
+
+  function say(text) { $("live").textContent = text; }
+
+  // ---- Log in ---------------------------------------------------------------------
+
+  function showLogin() {
+    $("login").hidden = false;
+    $("desk").hidden = true;
+    $("who").hidden = $("logout").hidden = true;
+    $("username").focus();
+  }
+
+  function showDesk(me) {
+    csrf = me.csrf;
+    $("login").hidden = true;
+    $("desk").hidden = false;
+    $("who").hidden = $("logout").hidden = false;
+    $("who").textContent = "您好，" + me.name;
+    fetch("/api/guides").then(function (r) { return r.json(); }).then(function (list) {
+      list.guides.forEach(function (g) { guides[g.id] = g; });
+      refresh();
+    });
+    if (events) events.close();
+    events = new EventSource("/api/console/events");
+    events.addEventListener("change", refresh);
+  }
+
+  $("login").addEventListener("submit", function (e) {
+    e.preventDefault();
+    api("POST", "/api/console/login", { username: $("username").value, password: $("password").value })
+      .then(showDesk)
+      .catch(function (err) { $("login-error").textContent = err.status === 401 ? "用户名或密码不对。" : "登录没成功：" + err.message; });
+  });
+
+  $("logout").addEventListener("click", function () {
+    api("POST", "/api/console/logout").finally(function () { if (events) events.close(); showLogin(); });
+  });
+
+  document.querySelectorAll("nav button").forEach(function (b) {
+    b.addEventListener("click", function () {
+      view = b.dataset.view;
+      document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o === b)); });
+      ["queue", "history", "reports"].forEach(function (v) { $(v).hidden = v !== view; });
+      refresh();
+    });
+  });
+
+  // ---- Requests ------------------------------------------------------------------
+
+  function contextLines(r) {
+    var c = r.context || {}, g = guides[c.guide], lines = [];
+    if (g) {
+      var step = c.step && g.steps[c.step - 1];
+      lines.push("在学：" + g.title + (c.step ? "，第 " + c.step + " 步" + (step ? "（" + step + "）" : "") : ""));
+    } else {
+      lines.push("从首页或设置里求助");
+    }
+    if (c.steps_done) lines.push("已经看过 " + c.steps_done + " 步");
+    if (c.practice_misses) lines.push("练习时点错 " + c.practice_misses + " 次");
+    var how = [];
+    if (c.senior) how.push("老年人");
+    if (c.screen_reader) how.push("用读屏软件（看不见屏幕）");
+    how.push(c.lang === "zh-HK" ? "说粤语" : "说普通话");
+    if (c.text_size && c.text_size !== "standard") how.push("大字");
+    if (c.device) how.push("设备：" + ({ phone: "手机", "tablet or computer": "平板或电脑" }[c.device] || c.device));
+    lines.push(how.join("，"));
+    return lines;
+  }
+
+  var statusWords = { waiting: "等人接", accepted: "已接单", calling: "正在打电话", done: "已完成" };
+
+  function requestCard(r, history) {
+    var card = el("article", { class: "card" + (r.overdue ? " overdue" : ""), "aria-label": "求助 " + r.phone });
+    card.appendChild(el("h3", {}, [el("span", { class: "phone", text: r.phone || "（号码已按规定删除）" })]));
+    var tags = el("p");
+    tags.appendChild(el("span", { class: "tag", text: statusWords[r.status] || r.status }));
+    if (r.helper) tags.appendChild(el("span", { class: "tag", text: (r.mine ? "我" : r.helper) + " 在处理" }));
+    if (r.returning_to_me) tags.appendChild(el("span", { class: "tag", text: "老朋友：您以前帮过 TA" }));
+    else if (r.previous_helper) tags.appendChild(el("span", { class: "tag", text: "以前由 " + r.previous_helper + " 帮过" }));
+    if (r.escalated) tags.appendChild(el("span", { class: "tag", text: "超时，请空闲的人接手" }));
+    card.appendChild(tags);
+    contextLines(r).forEach(function (line) { card.appendChild(el("p", { text: line })); });
+    if (history) {
+      card.appendChild(el("p", { text: "结果：" + r.outcome }));
+      return card;
+    }
+    card.appendChild(el("p", { class: "when", text: (r.overdue ? "已超时！答应 " : "答应 ") + time(r.promised_at) + " 前回电" }));
+    var row = el("div", { class: "row" });
+    var act = function (label, fn, primary) {
+      row.appendChild(el("button", { type: "button", class: primary ? "primary" : "", text: label, onclick: function () {
+        fn().then(refresh).catch(function (err) { say("没成功：" + err.message); });
+      } }));
+    };
+    if (!r.mine) {
+      act(r.helper ? "接手" : "接单", function () { return api("POST", "/api/console/requests/" + r.id + "/claim"); }, true);
+    } else {
+      var minutes = el("select", { "aria-label": "多少分钟内回电" });
+      [5, 10, 15, 30, 60].forEach(function (m) { minutes.appendChild(el("option", { value: m, text: m + " 分钟内" })); });
+      row.appendChild(minutes);
+      act("答应回电时间", function () { return api("POST", "/api/console/requests/" + r.id + "/promise", { minutes: Number(minutes.value) }); });
+      act("正在打电话", function () { return api("POST", "/api/console/requests/" + r.id + "/status", { status: "calling", outcome: "" }); });
+      var outcome = el("textarea", { rows: 2, "aria-label": "结果（必填）", placeholder: "结果：比如“已帮她关掉免密支付”" });
+      card.appendChild(row);
+      card.appendChild(outcome);
+      row = el("div", { class: "row" });
+      act("完成", function () { return api("POST", "/api/console/requests/" + r.id + "/status", { status: "done", outcome: outcome.value.trim() }); }, true);
+    }
+    card.appendChild(row);
+    return card;
+  }
+
+  // ---- Reports -------------------------------------------------------------------
+
+  var kindWords = { step_wrong: "步骤不对", does_not_match: "和手机上不一样", screen_reader: "读屏软件用不了", other: "其他" };
+
+  function reportCard(r) {
+    var g = guides[r.guide];
+    var card = el("article", { class: "card", "aria-label": "反馈 " + r.id });
+    card.appendChild(el("h3", { text: (g ? g.title : r.guide) + " 第 " + r.step + " 步：" + (kindWords[r.kind] || r.kind) }));
+    if (r.text) card.appendChild(el("p", { text: "“" + r.text + "”" }));
+    card.appendChild(el("p", { text: (r.source === "helper" ? "帮忙的人报告" : "用户报告") + "，状态：" + ({ new: "新的，等回答", answered: "已回答", fixed: "已改好" }[r.status] || r.status) }));
+    if (r.answer) card.appendChild(el("p", { text: "回答：" + r.answer }));
+    var answer = el("textarea", { rows: 2, "aria-label": "回答" });
+    var row = el("div", { class: "row" });
+    ["answered", "fixed"].forEach(function (status) {
+      row.appendChild(el("button", { type: "button", text: status === "fixed" ? "已改好，回答" : "回答", onclick: function () {
+        api("POST", "/api/console/reports/" + r.id + "/answer", { answer: answer.value.trim(), status: status })
+          .then(refresh).catch(function (err) { say("没成功：" + err.message); });
+      } }));
+    });
+    card.appendChild(answer);
+    card.appendChild(row);
+    return card;
+  }
+
+  // ---- Refresh -------------------------------------------------------------------
+
+  function fill(id, items, make, empty) {
+    var box = $(id);
+    box.textContent = "";
+    if (!items.length) box.appendChild(el("p", { text: empty }));
+    items.forEach(function (it) { box.appendChild(make(it)); });
+  }
+
+  function refresh() {
+    if (view === "queue") {
+      api("GET", "/api/console/queue").then(function (j) {
+        $("queue-count").textContent = "(" + j.requests.length + ")";
+        fill("queue", j.requests, function (r) { return requestCard(r, false); }, "现在没有人在等。");
+      }).catch(onError);
+    } else if (view === "history") {
+      api("GET", "/api/console/history").then(function (j) {
+        fill("history", j.requests, function (r) { return requestCard(r, true); }, "还没有记录。");
+      }).catch(onError);
+    } else {
+      api("GET", "/api/console/reports").then(function (j) { fill("reports", j.reports, reportCard, "没有反馈。"); }).catch(onError);
+    }
+  }
+
+  function onError(err) {
+    if (err.status === 401) showLogin(); else say("刷新没成功：" + err.message);
+  }
+
+  api("GET", "/api/console/me").then(showDesk).catch(showLogin);
+})();
