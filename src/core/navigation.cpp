@@ -12,6 +12,8 @@ const char* screen_name(ScreenId id) {
         case ScreenId::Help: return "help";
         case ScreenId::Callback: return "callback";
         case ScreenId::HelpStatus: return "help_status";
+        case ScreenId::Report: return "report";
+        case ScreenId::MyReports: return "my_reports";
     }
     return "home";
 }

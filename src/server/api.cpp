@@ -165,7 +165,7 @@ void HelpApi::install(httplib::Server& svr) {
         std::string why;
         if (!help_request_from_json(req.body, cfg.known_guides, body, why)) return error(res, 400, why);
         const Millis t = now();
-        const int ahead = int(store.open_requests().size());
+        const int ahead = store.open_count();
         const int helpers = std::max(1, store.active_helpers(t));
         const int minutes = std::clamp(cfg.minutes_per_request * (1 + ahead / helpers), 10, 120);
         const CreateResult r = store.create_request(body, priority_of(body.context), t, Millis(minutes) * 60000);
@@ -201,6 +201,8 @@ void HelpApi::install(httplib::Server& svr) {
         if (!report_kind_from(r.kind, kind)) return error(res, 400, "kind must be step_wrong, does_not_match, screen_reader or other");
         r.text = text_field(j, "text");
         if (utf8_chars(r.text) > kMaxReportText) return error(res, 400, "text is longer than 500 characters");
+        r.idempotency_key = text_field(j, "idempotency_key");
+        if (!is_valid_idempotency_key(r.idempotency_key)) return error(res, 400, "idempotency_key must be 16 to 64 letters, digits or '-'");
         r.source = "user";
         r.created_at = now();
         const Report saved = store.add_report(r);

@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     httplib::Server svr;
-    svr.new_task_queue = [] { return new httplib::ThreadPool(64); };  // live consoles hold a thread each
+    // Each open connection (a live console, a keep-alive client) holds a thread while it lasts.
+    svr.new_task_queue = [] { return new httplib::ThreadPool(256); };
     HelpApi api(*store, cfg, system_now);
     api.install(svr);
 

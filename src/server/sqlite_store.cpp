@@ -93,6 +93,9 @@ const char* const kMigrations[] = {
          id INTEGER PRIMARY KEY, public_id TEXT NOT NULL UNIQUE, guide TEXT NOT NULL, step INTEGER NOT NULL,
          kind TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
          answer TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);)",
+    // 2: a report sent twice (a retry after a lost answer) is one report
+    R"(ALTER TABLE reports ADD COLUMN idempotency_key TEXT;
+       CREATE UNIQUE INDEX reports_idempotency ON reports(idempotency_key);)",
 };
 
 const char* const kRequestColumns =
@@ -283,6 +286,12 @@ int SqliteStore::waiting_ahead(int64_t id) {
     return s.step() ? int(s.i64(0)) : 0;
 }
 
+int SqliteStore::open_count() {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "SELECT COUNT(*) FROM requests WHERE status != 'done'");
+    return s.step() ? int(s.i64(0)) : 0;
+}
+
 bool SqliteStore::claim(int64_t id, int64_t helper_id, Millis now) {
     std::lock_guard<std::mutex> lock(mu_);
     Stmt s(db_, "UPDATE requests SET helper_id = ?, status = CASE WHEN status = 'waiting' THEN 'accepted' ELSE status END, "
@@ -394,13 +403,18 @@ int SqliteStore::active_helpers(Millis since) {
 
 Report SqliteStore::add_report(const Report& r) {
     std::lock_guard<std::mutex> lock(mu_);
+    if (!r.idempotency_key.empty()) {
+        Stmt seen(db_, (std::string("SELECT ") + kReportColumns + "WHERE idempotency_key = ?").c_str());
+        seen.bind(1, r.idempotency_key);
+        if (seen.step()) return read_report(seen);
+    }
     Report out = r;
     out.public_id = random_hex(16);
     out.status = "new";
-    Stmt s(db_, "INSERT INTO reports (public_id, guide, step, kind, text, source, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)");
+    Stmt s(db_, "INSERT INTO reports (public_id, guide, step, kind, text, source, status, created_at, updated_at, idempotency_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?, NULLIF(?, ''))");
     s.bind(1, out.public_id).bind(2, r.guide).bind(3, r.step).bind(4, r.kind).bind(5, r.text).bind(6, r.source);
-    s.bind(7, r.created_at).bind(8, r.created_at);
+    s.bind(7, r.created_at).bind(8, r.created_at).bind(9, r.idempotency_key);
     if (!s.run()) return Report{};
     out.id = sqlite3_last_insert_rowid(db_);
     ++version_;

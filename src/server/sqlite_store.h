@@ -28,6 +28,7 @@ public:
     std::vector<HelpRequest> open_requests() override;
     std::vector<HelpRequest> history(int64_t helper_id, int limit) override;
     int waiting_ahead(int64_t id) override;
+    int open_count() override;
     bool claim(int64_t id, int64_t helper_id, Millis now) override;
     bool set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) override;
     bool set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) override;

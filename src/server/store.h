@@ -59,6 +59,7 @@ struct Report {
     std::string source;   // "user" or "helper"
     std::string status;   // "new", "answered", "fixed"
     std::string answer;
+    std::string idempotency_key;  // from the app: sending it again returns the same report
     Millis created_at = 0, updated_at = 0;
 };
 
@@ -78,6 +79,7 @@ public:
     virtual std::vector<HelpRequest> open_requests() = 0;            // not done
     virtual std::vector<HelpRequest> history(int64_t helper_id, int limit) = 0;
     virtual int waiting_ahead(int64_t id) = 0;                     // open requests created before it
+    virtual int open_count() = 0;                                  // requests not done
     // Claim: only if unclaimed, or overdue (escalated) — or by the same helper.
     virtual bool claim(int64_t id, int64_t helper_id, Millis now) = 0;
     virtual bool set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) = 0;

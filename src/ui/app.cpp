@@ -19,7 +19,9 @@ namespace anxin {
 //-----------------------------------------------------------------------------
 
 App::App(Services services, Content content, AppFont font)
-    : services_(services), font_(font), help_(services.storage, services.network, services.clock) {
+    : services_(services), font_(font), help_(services.storage, services.network, services.clock),
+      reports_(services.storage, services.network, services.clock) {
+    state_.reports = &reports_;
     state_.content = std::move(content);
     state_.help = &help_;
     told_help_ = help_.status();
@@ -74,6 +76,7 @@ void App::apply_style(const Ui& ui) {
 void App::frame(float width, float height) {
     tree_.clear();
     help_.tick();
+    reports_.tick();
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
     state_.animating = false;
@@ -190,6 +193,8 @@ void App::draw_screen(Ui& ui) {
         case ScreenId::Help: draw_help(state_, ui, services_.links); break;
         case ScreenId::Callback: draw_callback(state_, ui); break;
         case ScreenId::HelpStatus: draw_help_status(state_, ui, services_.links); break;
+        case ScreenId::Report: draw_report(state_, ui); break;
+        case ScreenId::MyReports: draw_my_reports(state_, ui); break;
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/content.h"
 #include "core/help_client.h"
+#include "core/report_client.h"
 #include "core/navigation.h"
 #include "core/platform.h"
 #include "core/semantics.h"
@@ -40,6 +41,9 @@ struct AppState {
     HelpContextState help_context;
     std::string phone_entry;       // the call-back number being typed
     std::string phone_error;
+    ReportClient* reports = nullptr;  // reports about guide steps (owned by App)
+    int report_pick = -1;             // the kind of problem chosen on the report screen
+    std::string report_note;          // "thank you" after sending, or what is missing
     bool practice = false;      // the guide is being practised on the simulated screen
     StepState step;
     std::vector<std::string> to_say;  // short spoken feedback (hints), said after the frame
@@ -93,6 +97,7 @@ private:
     int scrolled_generation_ = -1;
     TreeDiffer mirror_;
     HelpClient help_;
+    ReportClient reports_;
     HelpStatus told_help_;           // the status last announced
     uint32_t spoken_focus_ = 0;      // the focused control last described by self-voicing
     bool save_failure_told_ = false;

@@ -202,6 +202,12 @@ void draw_step(AppState& s, Ui& ui) {
         }
     }
 
+    if (ui.button("report", ui.t("report.button"))) {
+        s.report_pick = -1;
+        s.report_note.clear();
+        s.nav.go({ScreenId::Report, g->id, route.index});
+    }
+
     // Spoken: where we are, the step, and any warning — the step's own words for speech.
     ui.spoken = ui.str->format("step.progress_spoken", {{"n", std::to_string(n)}, {"total", std::to_string(total)}}) + st.title + "。" +
                 st.speak;

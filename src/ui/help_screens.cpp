@@ -8,8 +8,7 @@
 // [SECTION] Call-back number
 // [SECTION] Call-back status
 
-#include <random>
-
+#include "core/report_client.h"
 #include "ui/screens.h"
 
 namespace anxin {
@@ -46,14 +45,6 @@ void call_button(AppState& s, Ui& ui, Links& links, const char* id) {
             if ((c >= '0' && c <= '9') || c == '+') dial += c;
         links.open("tel:" + dial);
     }
-}
-
-std::string new_idempotency_key() {
-    std::random_device rd;  // the browser's crypto.getRandomValues in the web build
-    static const char* hex = "0123456789abcdef";
-    std::string key;
-    for (int i = 0; i < 32; ++i) key += hex[rd() % 16];
-    return key;
 }
 
 HelpContext context_of(const AppState& s, const Ui& ui) {

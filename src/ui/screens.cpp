@@ -85,6 +85,11 @@ void draw_settings(AppState& s, Ui& ui) {
     if (s.voice_missing) ui.status(ui.t("voice.missing"));
 
     if (s.settings_save_failed) ui.status(ui.t("settings.save_failed"));
+    if (ui.button("my_reports", ui.t("report.mine"))) {
+        s.report_note.clear();
+        if (s.reports) s.reports->refresh();
+        s.nav.go({ScreenId::MyReports, {}, 0});
+    }
 
     if (next != s.settings) {
         s.settings = next;

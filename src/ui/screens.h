@@ -13,6 +13,8 @@ void draw_guide_intro(AppState& s, Ui& ui);  // guide_screens.cpp
 void draw_step(AppState& s, Ui& ui);
 void draw_finish(AppState& s, Ui& ui);
 void draw_settings(AppState& s, Ui& ui);
+void draw_report(AppState& s, Ui& ui);  // report_screens.cpp
+void draw_my_reports(AppState& s, Ui& ui);
 void draw_help(AppState& s, Ui& ui, Links& links);  // help_screens.cpp
 void draw_callback(AppState& s, Ui& ui);
 void draw_help_status(AppState& s, Ui& ui, Links& links);

@@ -105,6 +105,38 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
   }
 });
 
+test("a report from a guide step reaches the console, is answered there, and the answer shows in the app", async () => {
+  const server = await helpServer(tmp());
+  try {
+    const app = await openApp(browser, server.url, { width: 1280, height: 900 });
+    await click(app, "button", "医院挂号");
+    await click(app, "button", "开始学习");
+    await click(app, "button", "下一步");
+    await click(app, "button", "这一步有问题？告诉我们");
+    await click(app, "radio", "读屏软件用不了");
+    await click(app, "button", "发送");
+    await waitFor(app, "text", "已经收到，还在等回答。", 10000);
+
+    const desk = await consoleLogin(server.url);
+    await desk.getByRole("button", { name: "内容反馈" }).click();
+    const card = desk.getByRole("article").filter({ hasText: "医院挂号 第 2 步：读屏软件用不了" });
+    await card.waitFor();
+    await card.getByLabel("回答").fill("谢谢！这一步已经加上了读屏软件的说法。");
+    await card.getByRole("button", { name: "已改好，回答" }).click();
+    await card.getByText("状态：已改好").waitFor();
+
+    await click(app, "button", "返回");
+    await click(app, "button", "回首页");
+    await click(app, "button", "设置");
+    await click(app, "button", "我的反馈");
+    await waitFor(app, "text", "已经改好了。回答：谢谢！这一步已经加上了读屏软件的说法。", 10000);
+    await app.context().close();
+    await desk.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
 test("offline: sent while the server is down, the page reloaded, the server started: the request arrives exactly once", async () => {
   const server = await helpServer(tmp());
   await server.stop();

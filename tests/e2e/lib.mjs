@@ -122,7 +122,7 @@ export async function screenshot(page, name) {
 export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], port = 0, extra = [] } = {}) {
   const exe = join(root, "build", "native", "anxin_server");
   const db = join(dir, "help.db");
-  if (helper) {
+  if (helper) {  // null: no console account
     const make = spawn(exe, ["create-helper", "--db", db, "--username", helper[0], "--name", helper[1]], { stdio: ["pipe", "ignore", "inherit"] });
     make.stdin.end(helper[2] + "\n");
     const [code] = await once(make, "exit");

@@ -60,15 +60,15 @@ int64_t add_helper(Store& s, const std::string& name) {
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
     TempDb db;
-    { CHECK(open(db)->schema_version() == 1); }
-    { CHECK(open(db)->schema_version() == 1); }
+    { CHECK(open(db)->schema_version() == 2); }
+    { CHECK(open(db)->schema_version() == 2); }
     sqlite3* raw = nullptr;
     sqlite3_open(db.path.c_str(), &raw);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     std::string err;
     CHECK_FALSE(SqliteStore::open(db.path, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 1)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 2)");
 }
 
 TEST_CASE("the same idempotency key twice is one request; the context is kept as sent") {

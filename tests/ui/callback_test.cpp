@@ -164,3 +164,43 @@ TEST_CASE("a promise not kept is told honestly, with an apology") {
     ui.settle();
     CHECK(ui.has(Role::Status, "对不起，比答应的时间晚了。我们已经请其他志愿者尽快给您打电话。"));
 }
+
+TEST_CASE("a step that does not match the phone is reported from the step, kept until sent, and its answer shown") {
+    UiHarness ui;
+    ui.network.offline = true;
+    ui.press(Role::Button, "健康码");
+    ui.press(Role::Button, "开始学习");
+    ui.press(Role::Button, "下一步");
+    ui.press(Role::Button, "这一步有问题？告诉我们");
+    CHECK(ui.heading() == "告诉我们哪里不对");
+    ui.press(Role::Button, "发送");
+    CHECK(ui.has(Role::Status, "请先选一个：是哪种问题？"));
+    ui.press(Role::Radio, "和我手机上的不一样");
+    ui.press(Role::Button, "发送");
+    CHECK(ui.heading() == "我的反馈");
+    CHECK(ui.has(Role::Text, "还没发出去，连上网会自动发送。"));
+    REQUIRE(ui.network.calls.size() == 1);
+    const json sent = json::parse(ui.network.calls[0].body);
+    CHECK(sent["guide"] == "health-code");
+    CHECK(sent["step"] == 2);
+    CHECK(sent["kind"] == "does_not_match");
+
+    // Back online: sent again with the same key, then the answer arrives when the user looks.
+    ui.network.offline = false;
+    ui.network.auto_answer = [](const test::FakeNetwork::Call& c) -> std::optional<HttpResponse> {
+        if (c.method == "POST") return HttpResponse{201, R"({"id":"0123456789abcdef0123456789abcdef","status":"new"})"};
+        return HttpResponse{200, R"({"id":"0123456789abcdef0123456789abcdef","status":"fixed","answer":"谢谢，已按新版微信改好。"})"};
+    };
+    ui.clock.ms = ui.clock.wake_at;
+    ui.settle();
+    REQUIRE(ui.network.calls.size() == 2);
+    CHECK(json::parse(ui.network.calls[1].body)["idempotency_key"] == sent["idempotency_key"]);
+    CHECK(ui.has(Role::Text, "已经收到，还在等回答。"));
+    ui.press(Role::Button, "返回");
+    ui.press(Role::Button, "回首页");
+    ui.press(Role::Button, "设置");
+    ui.press(Role::Button, "我的反馈");
+    ui.settle();
+    CHECK(ui.has(Role::Heading, "健康码 第 2 步：和我手机上的不一样"));
+    CHECK(ui.has(Role::Text, "已经改好了。回答：谢谢，已按新版微信改好。"));
+}

@@ -51,7 +51,8 @@ void UiHarness::frame() {
 
 void UiHarness::settle() {
     frame();
-    for (int i = 0; i < 10 && app->wants_frames(); ++i) frame();
+    // An answer from the (fake) network wakes the app, as a finished fetch does in the browser.
+    for (int i = 0; i < 10 && (app->wants_frames() || !network.answers.empty()); ++i) frame();
 }
 
 void UiHarness::resize(float w, float h) {

@@ -1,0 +1,101 @@
+#include "core/report_client.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <random>
+
+namespace anxin {
+
+using nlohmann::json;
+
+std::string new_idempotency_key() {
+    std::random_device rd;  // the browser's crypto.getRandomValues in the web build
+    static const char* hex = "0123456789abcdef";
+    std::string key;
+    for (int i = 0; i < 32; ++i) key += hex[rd() % 16];
+    return key;
+}
+
+ReportClient::ReportClient(Storage& storage, Network& network, Clock& clock) : storage_(storage), network_(network), clock_(clock) {
+    auto text = storage_.get(kKey);
+    if (!text) return;
+    const json j = json::parse(*text, nullptr, false);
+    if (!j.is_array()) return;  // unreadable: start clean
+    for (const auto& r : j) {
+        if (!r.is_object()) continue;
+        reports_.push_back({r.value("key", ""), r.value("guide", ""), r.value("step", 0), r.value("kind", ""), r.value("id", ""),
+                            r.value("status", ""), r.value("answer", "")});
+    }
+}
+
+void ReportClient::save() {
+    json j = json::array();
+    for (const auto& r : reports_)
+        j.push_back({{"key", r.key}, {"guide", r.guide}, {"step", r.step}, {"kind", r.kind}, {"id", r.id}, {"status", r.status}, {"answer", r.answer}});
+    storage_.set(kKey, j.dump());
+}
+
+void ReportClient::send(const std::string& guide, int step, ReportKind kind) {
+    reports_.insert(reports_.begin(), {new_idempotency_key(), guide, step, report_kind_name(kind), "", "", ""});
+    if (reports_.size() > kMaxKept) reports_.resize(kMaxKept);
+    save();
+    next_at_ = 0;
+    failures_ = 0;
+}
+
+bool ReportClient::sending() const {
+    return std::any_of(reports_.begin(), reports_.end(), [](const SentReport& r) { return r.id.empty(); });
+}
+
+void ReportClient::refresh() {
+    to_refresh_.clear();
+    for (size_t i = 0; i < reports_.size(); ++i)
+        if (!reports_[i].id.empty() && reports_[i].status != "fixed") to_refresh_.push_back(i);
+}
+
+void ReportClient::next() {
+    for (size_t i = reports_.size(); i-- > 0;) {  // oldest unsent first
+        if (!reports_[i].id.empty()) continue;
+        const SentReport& r = reports_[i];
+        const json body{{"idempotency_key", r.key}, {"guide", r.guide}, {"step", r.step}, {"kind", r.kind}, {"text", ""}};
+        in_flight_ = network_.start("POST", "/api/reports", body.dump());
+        in_flight_index_ = i;
+        in_flight_is_send_ = true;
+        return;
+    }
+    if (!to_refresh_.empty()) {
+        in_flight_index_ = to_refresh_.back();
+        to_refresh_.pop_back();
+        in_flight_ = network_.start("GET", "/api/reports/" + reports_[in_flight_index_].id, "");
+        in_flight_is_send_ = false;
+    }
+}
+
+void ReportClient::tick() {
+    if (in_flight_) {
+        auto r = network_.poll(in_flight_);
+        if (!r) return;
+        in_flight_ = 0;
+        SentReport* rep = in_flight_index_ < reports_.size() ? &reports_[in_flight_index_] : nullptr;
+        const json j = json::parse(r->body, nullptr, false);
+        if (rep && (r->status == 200 || r->status == 201) && j.is_object()) {
+            if (in_flight_is_send_) rep->id = j.value("id", "");
+            rep->status = j.value("status", rep->status);
+            rep->answer = j.value("answer", rep->answer);
+            failures_ = 0;
+            save();
+        } else if (rep && in_flight_is_send_ && r->status >= 400 && r->status < 500 && r->status != 429) {
+            reports_.erase(reports_.begin() + long(in_flight_index_));  // refused: sending it again would not help
+            save();
+        } else if (in_flight_is_send_) {  // unreachable: try again later, waiting longer each time
+            ++failures_;
+            next_at_ = clock_.now_ms() + std::min(60000.0, 2000.0 * double(1 << std::min(failures_, 5)));
+        }
+    }
+    if (!sending() && to_refresh_.empty()) return;
+    const double now = clock_.now_ms();
+    if (now >= next_at_) next();
+    else clock_.wake_after(next_at_ - now);
+}
+
+}  // namespace anxin
