@@ -376,13 +376,16 @@ void HelpApi::install(httplib::Server& svr) {
         reply(res, 200, json{{"reports", out}});
     });
 
+    // Any helper can answer; only an admin (who edits the guides) can say a step is fixed.
     svr.Post(R"(/api/console/reports/(\d{1,18})/answer)", [&, authed](const httplib::Request& req, httplib::Response& res) {
-        if (!authed(req, res, true)) return;
+        auto a = authed(req, res, true);
+        if (!a) return;
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string answer = text_field(j, "answer"), status = text_field(j, "status");
         if (answer.empty() || utf8_chars(answer) > kMaxReportText) return error(res, 400, "answer must be 1 to 500 characters");
         if (status != "answered" && status != "fixed") return error(res, 400, "status must be answered or fixed");
+        if (status == "fixed" && a->first.role != "admin") return error(res, 403, "only an admin can mark a guide fixed");
         if (!store.answer_report(std::stoll(req.matches[1]), answer, status, now())) return error(res, 404, "no such report");
         reply(res, 200, json{{"ok", true}});
     });

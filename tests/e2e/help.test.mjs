@@ -34,16 +34,16 @@ async function askForCallBack(page, digits) {
   await click(page, "button", "发送，请人回电");
 }
 
-async function consoleLogin(url) {
+async function consoleLogin(url, [username, name, password] = ["xiaojie", "小杰", "secretpass1"]) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
   await page.goto(url + "console/");
-  await page.getByLabel("用户名").fill("xiaojie");
-  await page.getByLabel("密码").fill("secretpass1");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await page.getByText("您好，小杰").waitFor();
+  await page.getByText("您好，" + name).waitFor();
   return page;
 }
 
@@ -106,7 +106,8 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
 });
 
 test("a report from a guide step reaches the console, is answered there, and the answer shows in the app", async () => {
-  const server = await helpServer(tmp());
+  const admin = ["laowang", "老王", "adminpass1"];
+  const server = await helpServer(tmp(), { admin });
   try {
     const app = await openApp(browser, server.url, { width: 1280, height: 900 });
     await click(app, "button", "医院挂号");
@@ -117,7 +118,22 @@ test("a report from a guide step reaches the console, is answered there, and the
     await click(app, "button", "发送");
     await waitFor(app, "text", "已经收到，还在等回答。", 10000);
 
-    const desk = await consoleLogin(server.url);
+    // A helper can answer, and report what a senior said on the phone; only an admin marks a step fixed.
+    const helperDesk = await consoleLogin(server.url);
+    await helperDesk.getByRole("button", { name: "内容反馈" }).click();
+    const seen = helperDesk.getByRole("article").filter({ hasText: "医院挂号 第 2 步：读屏软件用不了" });
+    await seen.waitFor();
+    assert.equal(await seen.getByRole("button", { name: "已改好，回答" }).count(), 0);
+    const form = helperDesk.getByRole("form", { name: "报告一个问题" });
+    await form.getByLabel("哪个指南").selectOption("bus-qr");
+    await form.getByLabel("第几步").selectOption("3");
+    await form.getByLabel("什么问题").selectOption("does_not_match");
+    await form.getByLabel("说明").fill("王奶奶的手机上没有“出行”，在“更多”里");
+    await form.getByRole("button", { name: "发送报告" }).click();
+    await helperDesk.getByText("“王奶奶的手机上没有“出行”，在“更多”里”").waitFor();
+    await helperDesk.context().close();
+
+    const desk = await consoleLogin(server.url, admin);
     await desk.getByRole("button", { name: "内容反馈" }).click();
     const card = desk.getByRole("article").filter({ hasText: "医院挂号 第 2 步：读屏软件用不了" });
     await card.waitFor();
@@ -228,6 +244,12 @@ test("bad input gets a clear 4xx error and nothing is stored", async () => {
     assert.equal(noToken.status, 403);
     const otherSite = await post(`api/console/requests/${req.id}/claim`, {}, { Cookie: who.cookie, "X-CSRF-Token": who.csrf, Origin: "http://evil.example" });
     assert.equal(otherSite.status, 403);
+    // Roles: a helper (not an admin) cannot mark a guide step fixed.
+    await post("api/reports", { idempotency_key: "bad-input-report-01", guide: "bus-qr", step: 1, kind: "other" });
+    const [report] = (await (await fetch(server.url + "api/console/reports", { headers: { Cookie: who.cookie } })).json()).reports;
+    const fixed = await post(`api/console/reports/${report.id}/answer`, { answer: "改好了", status: "fixed" }, { Cookie: who.cookie, "X-CSRF-Token": who.csrf });
+    assert.equal(fixed.status, 403);
+    assert.equal(fixed.body.error, "only an admin can mark a guide fixed");
     const list = await queue(server.url, who);
     assert.equal(list.length, 1, "only the one good request was stored");
     assert.equal(list[0].status, "waiting", "and nobody claimed it");

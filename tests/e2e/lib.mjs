@@ -119,14 +119,15 @@ export async function screenshot(page, name) {
 // Starts the help server (build/native/anxin_server) on a free port with a fresh
 // database in `dir`, with one helper account; returns { url, proc, stop, start }.
 // stop("SIGKILL") kills it like a crash; start() brings it back on the same port and database.
-export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], port = 0, extra = [] } = {}) {
+export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], admin = null, port = 0, extra = [] } = {}) {
   const exe = join(root, "build", "native", "anxin_server");
   const db = join(dir, "help.db");
-  if (helper) {  // null: no console account
-    const make = spawn(exe, ["create-helper", "--db", db, "--username", helper[0], "--name", helper[1]], { stdio: ["pipe", "ignore", "inherit"] });
-    make.stdin.end(helper[2] + "\n");
+  for (const [account, flags] of [[helper, []], [admin, ["--admin"]]]) {
+    if (!account) continue;  // null: no such console account
+    const make = spawn(exe, ["create-helper", "--db", db, "--username", account[0], "--name", account[1], ...flags], { stdio: ["pipe", "ignore", "inherit"] });
+    make.stdin.end(account[2] + "\n");
     const [code] = await once(make, "exit");
-    if (code !== 0) throw new Error("could not create the helper account");
+    if (code !== 0) throw new Error("could not create a console account");
   }
   const server = { url: "", proc: null, port };
   server.start = async () => {

@@ -3,7 +3,7 @@
 // time, record the outcome; answer reports about guides.
 (function () {
   "use strict";
-  var csrf = "", guides = {}, view = "queue", events = null;
+  var csrf = "", role = "helper", guides = {}, view = "queue", events = null;
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, body) {
@@ -48,6 +48,7 @@
 
   function showDesk(me) {
     csrf = me.csrf;
+    role = me.role;
     $("login").hidden = true;
     $("desk").hidden = false;
     $("who").hidden = $("logout").hidden = false;
@@ -158,7 +159,7 @@
     if (r.answer) card.appendChild(el("p", { text: "回答：" + r.answer }));
     var answer = el("textarea", { rows: 2, "aria-label": "回答" });
     var row = el("div", { class: "row" });
-    ["answered", "fixed"].forEach(function (status) {
+    (role === "admin" ? ["answered", "fixed"] : ["answered"]).forEach(function (status) {
       row.appendChild(el("button", { type: "button", text: status === "fixed" ? "已改好，回答" : "回答", onclick: function () {
         api("POST", "/api/console/reports/" + r.id + "/answer", { answer: answer.value.trim(), status: status })
           .then(refresh).catch(function (err) { say("没成功：" + err.message); });
@@ -167,6 +168,30 @@
     card.appendChild(answer);
     card.appendChild(row);
     return card;
+  }
+
+  // A helper reports a step from what a senior said on the phone.
+  function reportForm() {
+    var guide = el("select", { "aria-label": "哪个指南" });
+    Object.keys(guides).forEach(function (id) { guide.appendChild(el("option", { value: id, text: guides[id].title })); });
+    var step = el("select", { "aria-label": "第几步" });
+    var fillSteps = function () {
+      step.textContent = "";
+      (guides[guide.value] || { steps: [] }).steps.forEach(function (t, i) { step.appendChild(el("option", { value: i + 1, text: "第 " + (i + 1) + " 步：" + t })); });
+    };
+    guide.addEventListener("change", fillSteps);
+    fillSteps();
+    var kind = el("select", { "aria-label": "什么问题" });
+    Object.keys(kindWords).forEach(function (k) { kind.appendChild(el("option", { value: k, text: kindWords[k] })); });
+    var text = el("textarea", { rows: 2, "aria-label": "说明" });
+    var form = el("form", { class: "card", "aria-label": "报告一个问题" }, [el("h3", { text: "报告一个问题" }), guide, step, kind, text,
+      el("div", { class: "row" }, [el("button", { type: "submit", class: "primary", text: "发送报告" })])]);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      api("POST", "/api/console/reports", { guide: guide.value, step: Number(step.value), kind: kind.value, text: text.value.trim() })
+        .then(function () { say("报告已发送。"); refresh(); }).catch(function (err) { say("没成功：" + err.message); });
+    });
+    return form;
   }
 
   // ---- Refresh -------------------------------------------------------------------
@@ -189,7 +214,10 @@
         fill("history", j.requests, function (r) { return requestCard(r, true); }, "还没有记录。");
       }).catch(onError);
     } else {
-      api("GET", "/api/console/reports").then(function (j) { fill("reports", j.reports, reportCard, "没有反馈。"); }).catch(onError);
+      api("GET", "/api/console/reports").then(function (j) {
+        fill("reports", j.reports, reportCard, "没有反馈。");
+        $("reports").insertBefore(reportForm(), $("reports").firstChild);
+      }).catch(onError);
     }
   }
 
