@@ -195,6 +195,8 @@ int main() {
     w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links, w.a11y, w.network}, std::move(content), font);
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
+    frame(emscripten_get_now(), nullptr);  // the first frame now, not at the next vsync: the page is ready sooner
+    w.loop_running = false;
     wake();
     return 0;  // the browser keeps the app alive; frames run from events
 }
