@@ -32,13 +32,13 @@
     shell.fail("这个浏览器太旧了，不能运行安心（不支持 WebAssembly）。请换用新版的 Chrome、Edge、Firefox 或 Safari。");
     return;
   }
-  var probe = document.createElement("canvas").getContext("webgl2");
+  // Asked on the app's own canvas with the app's attributes: the app then gets this very
+  // context (a canvas has one), instead of the browser setting up WebGL twice.
+  var probe = $("canvas").getContext("webgl2", { alpha: false, antialias: false, depth: false, stencil: false });
   if (!probe) {
     shell.fail("这台设备的浏览器不能显示图形（WebGL2 不可用）。请换用新版的 Chrome、Edge、Firefox 或 Safari，或打开浏览器的“硬件加速”。");
     return;
   }
-  var lose = probe.getExtension("WEBGL_lose_context");
-  if (lose) lose.loseContext();  // give the probe's context back at once
 
   // ---- Emscripten module configuration ----
   window.Module = {

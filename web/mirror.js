@@ -131,6 +131,20 @@
 
   // ---- Updates from the app ------------------------------------------------------
 
+  // Updates are applied just after the frame that made them, not inside it: the
+  // picture reaches the screen first, the elements follow a moment later, in order.
+  var queue = [], flushing = false;
+  function enqueue(json, cppMs) {
+    queue.push([json, cppMs]);
+    if (!flushing) { flushing = true; setTimeout(flush, 0); }
+  }
+  function flush() {
+    flushing = false;
+    var q = queue;
+    queue = [];
+    q.forEach(function (u) { apply(u[0], u[1]); });
+  }
+
   function apply(json, cppMs) {
     var t0 = performance.now();
     var u = JSON.parse(json);
@@ -216,7 +230,7 @@
   }
 
   window.anxinMirror = {
-    apply: apply,
+    apply: enqueue,
     announce: announce,
     stats: stats,
     nodeCount: function () { return root.querySelectorAll("*").length; },
