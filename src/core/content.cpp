@@ -100,6 +100,36 @@ DeploymentConfig parse_config(const std::string& text, const std::string& file, 
     return config;
 }
 
+Content load_home_content(const std::string& root, const std::string& lang) {
+    Content c;
+    const std::string strings_file = "i18n/" + lang + ".json";
+    auto strings = read_text_file(root + "/" + strings_file);
+    auto config = read_text_file(root + "/config.json");
+    auto index = read_text_file(root + "/guides/index.json");
+    auto tiles = read_text_file(root + "/guides/tiles.json");
+    if (!strings || !config || !index || !tiles) return load_content(root, lang);
+    std::vector<std::string> problems;
+    const std::vector<std::string> ids = parse_guide_index(*index, "guides/index.json", problems);
+    const json t = json::parse(*tiles, nullptr, false);
+    if (!t.is_object() || !t.contains("tiles") || !t["tiles"].is_array() || t["tiles"].size() != ids.size())
+        return load_content(root, lang);  // a guide is broken or the file is stale: the full loader tells which
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const json& tile = t["tiles"][i];
+        Guide g;
+        g.id = tile.value("id", "");
+        g.title = tile.value("title", "");
+        g.subtitle = tile.value("subtitle", "");
+        g.icon = tile.value("icon", "");
+        if (g.id != ids[i] || g.title.empty()) return load_content(root, lang);
+        c.guides.push_back(std::move(g));
+    }
+    c.problems = c.strings.load(*strings, strings_file);
+    c.config = parse_config(*config, "config.json", c.problems);
+    c.problems.insert(c.problems.end(), problems.begin(), problems.end());
+    c.complete = false;
+    return c;
+}
+
 Content load_content(const std::string& root, const std::string& lang) {
     Content c;
     auto load = [&](const std::string& rel) -> std::optional<std::string> {

@@ -5,6 +5,7 @@
 //   glossary.json      — plain explanations of jargon terms
 //   guides/index.json  — which guides the home screen shows, in order
 //   guides/<id>.json   — one guide each (see guide.h)
+//   guides/tiles.json  — made at build time: the home tiles, so the first frame need not read every guide
 // A bad file never stops the app: what can be read is used, and each problem
 // is reported with its file and field.
 #pragma once
@@ -29,6 +30,7 @@ struct Content {
     std::vector<Guide> guides;          // in home-screen order; only guides that passed validation
     std::vector<std::string> problems;  // "file: field: what is wrong"
     int guides_rejected = 0;            // guide files that could not be shown
+    bool complete = true;               // false: only the home tiles are loaded (load_home_content)
 
     const Guide* guide(const std::string& id) const;
 };
@@ -36,6 +38,9 @@ struct Content {
 const std::vector<std::string>& known_icons();
 std::optional<std::string> read_text_file(const std::string& path);
 Content load_content(const std::string& asset_root, const std::string& lang = "zh-CN");
+// Just enough for the home screen (strings, config, the tiles from guides/tiles.json);
+// load_content() afterwards gives the rest. Without a usable tiles file, loads everything.
+Content load_home_content(const std::string& asset_root, const std::string& lang = "zh-CN");
 
 // Parsers, public so tests can feed them broken text directly.
 std::vector<std::string> parse_guide_index(const std::string& text, const std::string& file,

@@ -31,6 +31,11 @@ App::App(Services services, Content content, AppFont font)
     last_generation_ = state_.nav.generation();
 }
 
+void App::replace_content(Content content) {
+    state_.content = std::move(content);
+    frames_wanted_ = std::max(frames_wanted_, 2);  // tiles may change (a guide that failed to load)
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Frame: header, scrolling content, fixed help footer
 //-----------------------------------------------------------------------------

@@ -67,6 +67,8 @@ public:
     void frame(float width, float height);
 
     AppState& state() { return state_; }
+    // The full content, once read (the app may start with only the home tiles).
+    void replace_content(Content content);
     const SemanticsTree& semantics() const { return tree_; }
     ActionQueue& actions() { return actions_; }
     // True while the next frames may differ with no new input (a screen just

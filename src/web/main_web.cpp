@@ -70,6 +70,12 @@ bool input_pending() { return GImGui->InputEventsQueue.Size > 0; }
 EM_BOOL frame(double now_ms, void*) {
     WebApp& w = *g_app;
     if (w.context_lost) { w.loop_running = false; return EM_FALSE; }
+    // The first frame was drawn from the home tiles alone; the guides are read now, after it is on screen.
+    if (w.frame_count > 0 && !w.app->state().content.complete) {
+        anxin::Content full = anxin::load_content("/assets");
+        for (const auto& p : full.problems) std::fprintf(stderr, "anxin: content: %s\n", p.c_str());
+        w.app->replace_content(std::move(full));
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplHtml5_NewFrame(now_ms / 1000.0);
     ImGui::NewFrame();
@@ -187,8 +193,9 @@ int main() {
         js_show_problem(("文字字体没有加载成功，请刷新页面再试。(" + error + ")").c_str());
         return 1;
     }
-    anxin::Content content = anxin::load_content("/assets");
-    for (const auto& p : content.problems) std::fprintf(stderr, "anxin: content: %s\n", p.c_str());
+    anxin::Content content = anxin::load_home_content("/assets");
+    if (content.complete)
+        for (const auto& p : content.problems) std::fprintf(stderr, "anxin: content: %s\n", p.c_str());
 
     ImGui_ImplHtml5_Init(kCanvas, wake);
     ImGui_ImplOpenGL3_Init("#version 300 es");

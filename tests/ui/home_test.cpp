@@ -82,3 +82,14 @@ TEST_CASE("a tap that turns into a drag scrolls the page instead of pressing wha
     CHECK(ui.heading() == "您好！想做什么？");  // not opened
     CHECK(ui.get(Role::Button, "健康码").rect.y < tile.y - 40);  // content moved up with the finger
 }
+
+TEST_CASE("started from the home tiles alone, the app draws home, then takes the full guides") {
+    UiHarness ui;
+    ui.app->replace_content(load_home_content(test::stage_dir() + "/assets"));
+    ui.settle();
+    CHECK(ui.has(Role::Button, "防骗子"));
+    ui.app->replace_content(load_content(test::stage_dir() + "/assets"));
+    ui.press(Role::Button, "防骗子");
+    ui.press(Role::Button, "开始学习");
+    CHECK(ui.heading() == "自称警察要您转账");
+}

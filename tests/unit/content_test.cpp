@@ -42,3 +42,25 @@ TEST_CASE("missing files are named, and the app still gets defaults") {
     CHECK(c.guides.empty());
     CHECK(c.config.hotline_number == "12345");
 }
+
+TEST_CASE("the home tiles made at build time match the guides, and without them everything is loaded") {
+    const std::string staged = std::string(ANXIN_STAGE_DIR) + "/assets";
+    const Content home = load_home_content(staged);
+    const Content full = load_content(staged);
+    CHECK_FALSE(home.complete);
+    CHECK(full.complete);
+    CHECK(home.problems.empty());
+    REQUIRE(home.guides.size() == full.guides.size());
+    for (size_t i = 0; i < full.guides.size(); ++i) {
+        CHECK(home.guides[i].id == full.guides[i].id);
+        CHECK(home.guides[i].title == full.guides[i].title);
+        CHECK(home.guides[i].subtitle == full.guides[i].subtitle);
+        CHECK(home.guides[i].icon == full.guides[i].icon);
+        CHECK(home.guides[i].steps.empty());  // read later
+    }
+    CHECK(home.strings.get("help.button") == "找人帮忙");
+    // The source folder has no tiles file (it is made when assets are staged): a full load.
+    const Content source = load_home_content(std::string(ANXIN_SOURCE_DIR) + "/assets");
+    CHECK(source.complete);
+    CHECK(source.guides.size() == full.guides.size());
+}
