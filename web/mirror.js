@@ -12,6 +12,7 @@
   "use strict";
   var PRESS = 1, FOCUS = 2, INCREMENT = 4, DECREMENT = 8;
   var root, live = {}, nodes = new Map(), echoFocus = false;
+  var userFocusSeq = 0;  // bumped whenever the user (keyboard, screen reader) moves focus
   var lastCanvasTap = { t: -1e9, x: 0, y: 0 };
   var stats = { syncMs: [], announced: [] };
 
@@ -73,7 +74,11 @@
     if (control) {
       control.dataset.id = n.id;
       control.addEventListener("click", function (e) { onActivate(rec, e); });
-      control.addEventListener("focus", function () { if (!echoFocus) send(rec.id, FOCUS); });
+      control.addEventListener("focus", function () {
+        if (echoFocus) return;
+        userFocusSeq++;
+        send(rec.id, FOCUS);
+      });
       if (n.role === "slider") control.addEventListener("keydown", function (e) { onSliderKey(rec, e); });
     }
     return rec;
@@ -135,17 +140,18 @@
   // picture reaches the screen first, the elements follow a moment later, in order.
   var queue = [], flushing = false;
   function enqueue(json, cppMs) {
-    queue.push([json, cppMs]);
+    queue.push([json, cppMs, userFocusSeq]);
     if (!flushing) { flushing = true; setTimeout(flush, 0); }
   }
   function flush() {
     flushing = false;
     var q = queue;
     queue = [];
-    q.forEach(function (u) { apply(u[0], u[1]); });
+    // A focus move the app asked for before the user moved focus again is stale: skip it.
+    q.forEach(function (u) { apply(u[0], u[1], u[2] !== userFocusSeq); });
   }
 
-  function apply(json, cppMs) {
+  function apply(json, cppMs, staleFocus) {
     var t0 = performance.now();
     var u = JSON.parse(json);
     u.remove.forEach(function (id) {
@@ -168,7 +174,7 @@
       if (rec.role === "main" || rec.role === "dialog")  // children are placed relative to it
         nodes.forEach(function (child) { if (child.container === rec.id) place(child); });
     });
-    if (u.focus) {
+    if (u.focus && !staleFocus) {
       var target = nodes.get(u.focus);
       var el = target && (target.control || target.el);
       if (el && document.activeElement !== el) {

@@ -335,8 +335,16 @@ std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view)
                 if (ImGui::ButtonBehavior(p.rect, id, &hovered, &held)) pressed = p.element->id.empty() ? element_label(*p.element) : p.element->id;
             }
             if (ui.actions->take(id, Action::Press)) pressed = p.element->id.empty() ? element_label(*p.element) : p.element->id;
+            if (ui.actions->take(id, Action::Focus)) {  // from the keyboard or a screen reader
+                ImGui::SetFocusID(id, w);
+                ImGui::SetNavCursorVisible(true);
+                ImGui::ScrollToRect(w, p.rect);
+            }
+            const bool focused = GImGui->NavId == id && GImGui->NavCursorVisible;
             if (held) dl->AddRectFilled(p.rect.Min, p.rect.Max, IM_COL32(0, 0, 0, 40), 8.0f);
-            ui.record(id, Role::Button, element_label(*p.element), p.rect, uint32_t(Action::Press), 0, m.em);
+            if (focused) dl->AddRect(p.rect.Min - ImVec2(6, 6), p.rect.Max + ImVec2(6, 6), ui.col(ui.pal->focus_ring), 8.0f, 0, 6.0f);
+            ui.record(id, Role::Button, element_label(*p.element), p.rect, uint32_t(Action::Press) | uint32_t(Action::Focus),
+                      focused ? State_Focused : 0, m.em);
             ImGui::PopID();
         }
         ui.parent = saved_parent;

@@ -187,3 +187,28 @@ test("at 200% browser zoom the mirror stays over what is drawn", async () => {
   assert.ok(checked >= 5, `${checked} nodes checked`);
   await page.context().close();
 });
+
+test("arrow keys move between the simulated phone's buttons in practice, and between choices in settings", async () => {
+  const g = guides.find((x) => x.id === "anti-fraud");
+  const page = await openApp(browser, server.url, { width: 1280, height: 900 });
+  await activate(page, "button", g.title);
+  await activate(page, "button", "先练一练");
+  const labels = g.steps[0].screen.elements.filter((e) => e.type !== "text").map((e) => e.text);
+  await tabTo(page, labels[0]);
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), labels[1]);
+  await settle(page);
+  const ringed = (await page.evaluate(() => JSON.parse(UTF8ToString(Module._anxin_semantics_json())))).find((n) => n.focused);
+  assert.equal(ringed?.name, labels[1], "the canvas rings the same phone button");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), labels[0]);
+  await page.keyboard.press("Escape");
+  await settle(page);
+  await page.keyboard.press("Escape");
+  await settle(page);
+  await activate(page, "button", "设置");
+  await tabTo(page, "标准");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("label").textContent), "大");
+  await page.context().close();
+});
