@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/semantics_json.h"
+
 namespace anxin {
 
 const char* role_name(Role role) {
@@ -59,30 +61,32 @@ std::vector<const SemanticsNode*> SemanticsTree::interactive() const {
     return out;
 }
 
+nlohmann::json semantics_node_json(const SemanticsNode& n) {
+    nlohmann::json j;
+    j["id"] = n.id;
+    j["parent"] = n.parent;
+    j["role"] = role_name(n.role);
+    j["name"] = n.name;
+    if (!n.value.empty()) j["value"] = n.value;
+    j["checked"] = n.has(State_Checked);
+    j["disabled"] = n.has(State_Disabled);
+    j["focused"] = n.has(State_Focused);
+    j["clipped"] = n.has(State_Clipped);
+    j["rect"] = {n.rect.x, n.rect.y, n.rect.w, n.rect.h};
+    if (n.level) j["level"] = n.level;
+    if (n.font_px > 0) j["fontPx"] = n.font_px;
+    nlohmann::json actions = nlohmann::json::array();
+    if (n.can(Action::Press)) actions.push_back("press");
+    if (n.can(Action::Focus)) actions.push_back("focus");
+    if (n.can(Action::Increment)) actions.push_back("increment");
+    if (n.can(Action::Decrement)) actions.push_back("decrement");
+    j["actions"] = actions;
+    return j;
+}
+
 std::string SemanticsTree::to_json() const {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& n : nodes_) {
-        nlohmann::json j;
-        j["id"] = n.id;
-        j["parent"] = n.parent;
-        j["role"] = role_name(n.role);
-        j["name"] = n.name;
-        if (!n.value.empty()) j["value"] = n.value;
-        j["checked"] = n.has(State_Checked);
-        j["disabled"] = n.has(State_Disabled);
-        j["focused"] = n.has(State_Focused);
-        j["clipped"] = n.has(State_Clipped);
-        j["rect"] = {n.rect.x, n.rect.y, n.rect.w, n.rect.h};
-        if (n.level) j["level"] = n.level;
-        if (n.font_px > 0) j["fontPx"] = n.font_px;
-        nlohmann::json actions = nlohmann::json::array();
-        if (n.can(Action::Press)) actions.push_back("press");
-        if (n.can(Action::Focus)) actions.push_back("focus");
-        if (n.can(Action::Increment)) actions.push_back("increment");
-        if (n.can(Action::Decrement)) actions.push_back("decrement");
-        j["actions"] = actions;
-        list.push_back(std::move(j));
-    }
+    for (const auto& n : nodes_) list.push_back(semantics_node_json(n));
     return list.dump();
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/semantics_json.h"
+
 namespace anxin {
 
 namespace {
@@ -28,27 +30,6 @@ uint32_t container_of(const std::unordered_map<uint32_t, const SemanticsNode*>& 
         p = it->second->parent;
     }
     return 0;
-}
-
-nlohmann::json node_json(const SemanticsNode& n) {
-    nlohmann::json j;
-    j["id"] = n.id;
-    j["parent"] = n.parent;
-    j["role"] = role_name(n.role);
-    j["name"] = n.name;
-    if (!n.value.empty()) j["value"] = n.value;
-    if (n.level) j["level"] = n.level;
-    if (n.has(State_Checked)) j["checked"] = true;
-    if (n.has(State_Disabled)) j["disabled"] = true;
-    j["rect"] = {std::round(n.rect.x * 10) / 10, std::round(n.rect.y * 10) / 10, std::round(n.rect.w * 10) / 10,
-                 std::round(n.rect.h * 10) / 10};
-    nlohmann::json actions = nlohmann::json::array();
-    if (n.can(Action::Press)) actions.push_back("press");
-    if (n.can(Action::Focus)) actions.push_back("focus");
-    if (n.can(Action::Increment)) actions.push_back("increment");
-    if (n.can(Action::Decrement)) actions.push_back("decrement");
-    j["actions"] = actions;
-    return j;
 }
 
 }  // namespace
@@ -110,14 +91,14 @@ std::string tree_update_json(const TreeUpdate& update) {
     j["remove"] = update.removed;
     nlohmann::json added = nlohmann::json::array();
     for (const auto& a : update.added) {
-        nlohmann::json n = node_json(*a.node);
+        nlohmann::json n = semantics_node_json(*a.node);
         n["container"] = a.container;
         n["index"] = a.index;
         added.push_back(std::move(n));
     }
     j["add"] = std::move(added);
     nlohmann::json updated = nlohmann::json::array();
-    for (const auto* n : update.updated) updated.push_back(node_json(*n));
+    for (const auto* n : update.updated) updated.push_back(semantics_node_json(*n));
     j["update"] = std::move(updated);
     if (update.focus) j["focus"] = update.focus;
     return j.dump();

@@ -21,7 +21,6 @@ namespace anxin {
 // Where the user is within a guide's step (reset when the step changes).
 struct StepState {
     int misses = 0;           // practice: wrong taps on this step
-    bool show_me = false;     // practice: "给我看看" was pressed
     std::string hint;         // practice: the gentle hint after a wrong tap
     std::string open_term;    // the jargon term whose explanation is open
     double started_ms = 0;    // when the step appeared (the highlight pulses for a while)
