@@ -98,8 +98,7 @@ void HelpClient::on_send_answer(const HttpResponse& r) {
         body_json_.clear();
     } else {  // no connection, server error or busy: try again, waiting longer each time
         status_.offline = unreachable(r.status);
-        const double backoff = std::min(kMaxBackoffMs, 2000.0 * double(1 << std::min(status_.attempts - 1, 5)));
-        next_at_ = now + backoff;
+        next_at_ = now + retry_delay_ms(status_.attempts);
     }
     save();
 }

@@ -41,7 +41,6 @@ class HelpClient {
 public:
     static constexpr const char* kKey = "anxin.help";
     static constexpr double kPollMs = 10000;     // status check while someone is waiting
-    static constexpr double kMaxBackoffMs = 60000;
 
     HelpClient(Storage& storage, Network& network, Clock& clock);  // picks up what was kept
     void send(const HelpRequestBody& body);  // kept at once, sent as soon as possible

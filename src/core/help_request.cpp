@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <random>
 
 namespace anxin {
 
@@ -74,6 +75,16 @@ bool is_valid_idempotency_key(const std::string& key) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     });
 }
+
+std::string new_idempotency_key() {
+    std::random_device rd;  // the browser's crypto.getRandomValues in the web build
+    static const char* hex = "0123456789abcdef";
+    std::string key;
+    for (int i = 0; i < 32; ++i) key += hex[rd() % 16];
+    return key;
+}
+
+double retry_delay_ms(int tries) { return std::min(60000.0, 2000.0 * double(1 << std::clamp(tries - 1, 0, 5))); }
 
 std::string help_context_to_json(const HelpContext& c) {
     json j;

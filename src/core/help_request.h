@@ -39,6 +39,10 @@ struct HelpLimits {
 bool is_valid_callback_number(const std::string& phone);
 std::string normalise_phone(const std::string& phone);  // "138 0013-8000" -> "13800138000"
 bool is_valid_idempotency_key(const std::string& key);  // 16..64 of [A-Za-z0-9-]
+std::string new_idempotency_key();                      // 32 random hex digits
+// How long the app waits before trying the server again after `tries` failed tries:
+// 2 s, 4 s, 8 s … at most 60 s.
+double retry_delay_ms(int tries);
 
 std::string help_request_to_json(const HelpRequestBody& body);
 // Parses and validates. `known_guides` empty = any guide id accepted. On failure returns

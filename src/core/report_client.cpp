@@ -2,19 +2,10 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <random>
 
 namespace anxin {
 
 using nlohmann::json;
-
-std::string new_idempotency_key() {
-    std::random_device rd;  // the browser's crypto.getRandomValues in the web build
-    static const char* hex = "0123456789abcdef";
-    std::string key;
-    for (int i = 0; i < 32; ++i) key += hex[rd() % 16];
-    return key;
-}
 
 ReportClient::ReportClient(Storage& storage, Network& network, Clock& clock) : storage_(storage), network_(network), clock_(clock) {
     auto text = storage_.get(kKey);
@@ -89,7 +80,7 @@ void ReportClient::tick() {
             save();
         } else if (in_flight_is_send_) {  // unreachable: try again later, waiting longer each time
             ++failures_;
-            next_at_ = clock_.now_ms() + std::min(60000.0, 2000.0 * double(1 << std::min(failures_, 5)));
+            next_at_ = clock_.now_ms() + retry_delay_ms(failures_ + 1);
         }
     }
     if (!sending() && to_refresh_.empty()) return;

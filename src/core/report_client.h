@@ -49,6 +49,4 @@ private:
     double next_at_ = 0;
 };
 
-std::string new_idempotency_key();  // 32 random hex digits
-
 }  // namespace anxin

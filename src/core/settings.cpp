@@ -40,6 +40,8 @@ float speech_rate_value(SpeechRate rate) {
     return 0.85f;
 }
 
+const char* text_size_name(TextSize size) { return kTextSizeNames[static_cast<int>(size)]; }
+
 const char* voice_lang_tag(VoiceLang lang) { return lang == VoiceLang::Cantonese ? "zh-HK" : "zh-CN"; }
 
 std::vector<std::string> split_for_speech(const std::string& text, size_t max_chars) {
@@ -123,7 +125,7 @@ SettingsParse settings_from_json(const std::string& text) {
 std::string settings_to_json(const Settings& s) {
     json j;
     j["version"] = Settings::kVersion;
-    j["text_size"] = kTextSizeNames[static_cast<int>(s.text_size)];
+    j["text_size"] = text_size_name(s.text_size);
     j["theme"] = kThemeNames[static_cast<int>(s.theme)];
     j["voice_on"] = s.voice_on;
     j["speech_rate"] = kRateNames[static_cast<int>(s.speech_rate)];

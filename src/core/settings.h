@@ -36,6 +36,7 @@ struct Settings {
 
 float speech_rate_value(SpeechRate rate);  // Web Speech API rate
 const char* voice_lang_tag(VoiceLang lang);  // BCP 47: "zh-CN", "zh-HK"
+const char* text_size_name(TextSize size);   // as stored and sent: "standard", "large", "larger", "largest"
 // Splits text into sentence-sized pieces for speech engines that cut long utterances.
 std::vector<std::string> split_for_speech(const std::string& text, size_t max_chars = 60);
 bool is_valid_phone_number(const std::string& number);  // digits, optional +, '-' or spaces; 3..20 chars

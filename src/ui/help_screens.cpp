@@ -54,8 +54,7 @@ HelpContext context_of(const AppState& s, const Ui& ui) {
     c.steps_done = s.help_context.steps_done;
     c.practice_misses = s.help_context.practice_misses;
     c.lang = voice_lang_tag(s.settings.voice_lang);
-    static const char* const kSizes[] = {"standard", "large", "larger", "largest"};
-    c.text_size = kSizes[int(s.settings.text_size)];
+    c.text_size = text_size_name(s.settings.text_size);
     c.screen_reader = s.settings.screen_reader;
     c.device = ui.device == DeviceClass::Phone ? "phone" : "tablet or computer";
     return c;
