@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/guide.h"
 #include "server/secrets.h"
 
 namespace anxin::server {
@@ -80,10 +81,6 @@ std::string text_field(const json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-size_t utf8_chars(const std::string& s) {
-    return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::string cookie_token(const httplib::Request& req) {
     const std::string cookies = req.get_header_value("Cookie");
     const std::string key = std::string(kCookie) + "=";
@@ -104,6 +101,22 @@ bool same_origin(const httplib::Request& req) {
     if (origin.empty()) return true;  // not sent by browsers for same-origin GET/HEAD; fetch() POSTs send it
     const std::string host = req.get_header_value("Host");
     return origin == "http://" + host || origin == "https://" + host;
+}
+
+// The guide step a report is about, what kind of problem, and what was said; "" or why not.
+std::string read_report(const json& j, const std::vector<std::string>& known_guides, Report& r) {
+    r.guide = text_field(j, "guide");
+    if (std::find(known_guides.begin(), known_guides.end(), r.guide) == known_guides.end()) return "guide must be a known guide id";
+    auto step = j.find("step");
+    if (step == j.end() || !step->is_number_integer() || step->get<long long>() < 1 || step->get<long long>() > HelpLimits::kMaxStep)
+        return "step must be a step number from 1";
+    r.step = step->get<int>();
+    ReportKind kind;
+    r.kind = text_field(j, "kind");
+    if (!report_kind_from(r.kind, kind)) return "kind must be step_wrong, does_not_match, screen_reader or other";
+    r.text = text_field(j, "text");
+    if (char_count(r.text) > kMaxReportText) return "text is longer than 500 characters";
+    return {};
 }
 
 int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_reader ? 1 : 0); }
@@ -189,18 +202,7 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         Report r;
-        r.guide = text_field(j, "guide");
-        if (std::find(cfg.known_guides.begin(), cfg.known_guides.end(), r.guide) == cfg.known_guides.end())
-            return error(res, 400, "guide must be a known guide id");
-        auto step = j.find("step");
-        if (step == j.end() || !step->is_number_integer() || step->get<long long>() < 1 || step->get<long long>() > HelpLimits::kMaxStep)
-            return error(res, 400, "step must be a step number from 1");
-        r.step = step->get<int>();
-        ReportKind kind;
-        r.kind = text_field(j, "kind");
-        if (!report_kind_from(r.kind, kind)) return error(res, 400, "kind must be step_wrong, does_not_match, screen_reader or other");
-        r.text = text_field(j, "text");
-        if (utf8_chars(r.text) > kMaxReportText) return error(res, 400, "text is longer than 500 characters");
+        if (const std::string why = read_report(j, cfg.known_guides, r); !why.empty()) return error(res, 400, why);
         r.idempotency_key = text_field(j, "idempotency_key");
         if (!is_valid_idempotency_key(r.idempotency_key)) return error(res, 400, "idempotency_key must be 16 to 64 letters, digits or '-'");
         r.source = "user";
@@ -334,7 +336,7 @@ void HelpApi::install(httplib::Server& svr) {
         if (!status_from(text_field(j, "status"), status) || status == RequestStatus::Waiting || status == RequestStatus::Accepted)
             return error(res, 400, "status must be calling or done");
         const std::string outcome = text_field(j, "outcome");
-        if (utf8_chars(outcome) > kMaxOutcome) return error(res, 400, "outcome is longer than 500 characters");
+        if (char_count(outcome) > kMaxOutcome) return error(res, 400, "outcome is longer than 500 characters");
         if (status == RequestStatus::Done && outcome.empty()) return error(res, 400, "say what happened (outcome) before closing");
         if (!store.set_status(std::stoll(req.matches[1]), a->first.id, status, outcome, now()))
             return error(res, 409, "claim the request first");
@@ -383,7 +385,7 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string answer = text_field(j, "answer"), status = text_field(j, "status");
-        if (answer.empty() || utf8_chars(answer) > kMaxReportText) return error(res, 400, "answer must be 1 to 500 characters");
+        if (answer.empty() || char_count(answer) > kMaxReportText) return error(res, 400, "answer must be 1 to 500 characters");
         if (status != "answered" && status != "fixed") return error(res, 400, "status must be answered or fixed");
         if (status == "fixed" && a->first.role != "admin") return error(res, 403, "only an admin can mark a guide fixed");
         if (!store.answer_report(std::stoll(req.matches[1]), answer, status, now())) return error(res, 404, "no such report");
@@ -396,19 +398,11 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         Report r;
-        r.guide = text_field(j, "guide");
-        r.kind = text_field(j, "kind");
-        r.text = text_field(j, "text");
-        ReportKind kind;
-        auto step = j.find("step");
-        if (std::find(cfg.known_guides.begin(), cfg.known_guides.end(), r.guide) == cfg.known_guides.end() ||
-            step == j.end() || !step->is_number_integer() || step->get<long long>() < 1 || step->get<long long>() > HelpLimits::kMaxStep ||
-            !report_kind_from(r.kind, kind) || utf8_chars(r.text) > kMaxReportText)
-            return error(res, 400, "guide, step (from 1), kind and text (at most 500 characters) are needed");
-        r.step = step->get<int>();
+        if (const std::string why = read_report(j, cfg.known_guides, r); !why.empty()) return error(res, 400, why);
         r.source = "helper";
         r.created_at = now();
         const Report saved = store.add_report(r);
+        if (saved.id == 0) return error(res, 503, "the report could not be saved; please try again");
         reply(res, 201, json{{"id", saved.public_id}});
     });
 
