@@ -3,7 +3,6 @@
 // tree by updates that touch only what changed, announcements, self-voicing.
 #include <doctest/doctest.h>
 
-#include <functional>
 
 #include "core/settings.h"
 #include "ui/ui_harness.h"
@@ -19,33 +18,6 @@ bool has_cjk(const std::string& s) {
     return false;
 }
 
-// Home, settings, help, a guide's intro, a step, a practice step, the finish screen.
-void walk_screens(UiHarness& ui, const std::function<void(const char*)>& check) {
-    check("home");
-    ui.press(Role::Button, "设置");
-    check("settings");
-    ui.press(Role::Button, "找人帮忙");
-    check("help");
-    ui.press(Role::Button, "请人给我回电");
-    check("call-back keypad");
-    ui.press(Role::Button, "返回");
-    ui.press(Role::Button, "返回");
-    ui.press(Role::Button, "返回");
-    ui.press(Role::Button, "医院挂号");
-    check("intro");
-    ui.press(Role::Button, "开始学习");
-    check("step");
-    ui.press(Role::Button, "回首页");
-    ui.press(Role::Button, "防骗子");
-    ui.press(Role::Button, "先练一练");
-    check("practice");
-    ui.press(Role::Button, "回首页");
-    ui.press(Role::Button, "健康码");
-    ui.press(Role::Button, "开始学习");
-    while (!ui.has(Role::Button, "完成")) ui.press(Role::Button, "下一步");
-    ui.press(Role::Button, "完成");
-    check("finish");
-}
 
 // The mirror built from updates alone holds exactly the tree's nodes, in order.
 void check_mirror_matches(const UiHarness& ui) {
@@ -74,7 +46,7 @@ void check_mirror_matches(const UiHarness& ui) {
 
 TEST_CASE("every control on every screen has a role and a Chinese name, and can be pressed and focused") {
     UiHarness ui(390, 844);
-    walk_screens(ui, [&](const char* screen) {
+    test::walk_every_screen(ui, [&](const char* screen) {
         CAPTURE(screen);
         for (const SemanticsNode* n : ui.tree().interactive()) {
             CAPTURE(n->name);
@@ -90,7 +62,7 @@ TEST_CASE("focus order (tree order) follows reading order: top to bottom, then l
     for (float w : {360.0f, 1920.0f}) {
         CAPTURE(w);
         UiHarness ui(w, 1080);
-        walk_screens(ui, [&](const char* screen) {
+        test::walk_every_screen(ui, [&](const char* screen) {
             CAPTURE(screen);
             // Within the scrolling content (the fixed bars come before and after it).
             std::vector<const SemanticsNode*> controls;
@@ -111,7 +83,7 @@ TEST_CASE("focus order (tree order) follows reading order: top to bottom, then l
 
 TEST_CASE("the mirror, kept from updates alone, matches the tree on every screen; idle frames send nothing") {
     UiHarness ui(1280, 900);
-    walk_screens(ui, [&](const char* screen) {
+    test::walk_every_screen(ui, [&](const char* screen) {
         CAPTURE(screen);
         check_mirror_matches(ui);
         const int updates = ui.a11y.updates;

@@ -2,7 +2,6 @@
 // phone, a tablet and a kiosk, through the semantics tree.
 #include <doctest/doctest.h>
 
-#include <functional>
 
 #include "core/settings.h"
 #include "core/text_scale.h"
@@ -16,33 +15,6 @@ namespace {
 struct Viewport { float w, h; };
 const Viewport kViewports[] = {{360, 640}, {768, 1024}, {1920, 1080}};
 
-// Opens each screen in turn and calls `check` on it.
-void for_each_screen(UiHarness& ui, const std::function<void(const char*)>& check) {
-    check("home");
-    ui.press(Role::Button, "关闭免密支付");
-    check("guide intro");
-    ui.press(Role::Button, "开始学习");
-    check("step 1");
-    ui.press(Role::Button, "下一步");
-    check("step 2");
-    ui.press(Role::Button, "回首页");
-    ui.press(Role::Button, "防骗子");
-    ui.press(Role::Button, "先练一练");
-    check("practice step");
-    ui.press(Role::Button, "回首页");
-    ui.press(Role::Button, "健康码");
-    ui.press(Role::Button, "开始学习");
-    while (!ui.has(Role::Button, "完成")) ui.press(Role::Button, "下一步");
-    ui.press(Role::Button, "完成");
-    check("finish");
-    ui.press(Role::Button, "回首页");
-    ui.press(Role::Button, "设置");
-    check("settings");
-    ui.press(Role::Button, "找人帮忙");
-    check("help");
-    ui.press(Role::Button, "请人给我回电");
-    check("call-back keypad");
-}
 
 void check_screen(const UiHarness& ui, DeviceClass device, TextSize size) {
     const TypeScale type = type_scale(device, size);
@@ -113,7 +85,7 @@ TEST_CASE("every screen meets the elder-mode rules at every text size on phone, 
             settings.text_size = TextSize(s);
             UiHarness ui(vp.w, vp.h, settings_to_json(settings));
             const DeviceClass device = device_class_for_width(vp.w);
-            for_each_screen(ui, [&](const char* screen) {
+            test::walk_every_screen(ui, [&](const char* screen) {
                 CAPTURE(screen);
                 check_screen(ui, device, TextSize(s));
             });

@@ -8,6 +8,38 @@ namespace anxin::test {
 
 std::string stage_dir() { return ANXIN_STAGE_DIR; }
 
+void walk_every_screen(UiHarness& ui, const std::function<void(const char*)>& check) {
+    check("home");
+    ui.press(Role::Button, "关闭免密支付");
+    check("guide intro");
+    ui.press(Role::Button, "开始学习");
+    check("step 1");
+    ui.press(Role::Button, "下一步");
+    check("step 2");
+    ui.press(Role::Button, "回首页");
+    ui.press(Role::Button, "医院挂号");
+    check("another guide's intro");
+    ui.press(Role::Button, "开始学习");
+    check("another guide's step 1");
+    ui.press(Role::Button, "回首页");
+    ui.press(Role::Button, "防骗子");
+    ui.press(Role::Button, "先练一练");
+    check("practice step");
+    ui.press(Role::Button, "回首页");
+    ui.press(Role::Button, "健康码");
+    ui.press(Role::Button, "开始学习");
+    while (!ui.has(Role::Button, "完成")) ui.press(Role::Button, "下一步");
+    ui.press(Role::Button, "完成");
+    check("finish");
+    ui.press(Role::Button, "回首页");
+    ui.press(Role::Button, "设置");
+    check("settings");
+    ui.press(Role::Button, "找人帮忙");
+    check("help");
+    ui.press(Role::Button, "请人给我回电");
+    check("call-back keypad");
+}
+
 UiHarness::UiHarness(float w, float h, std::optional<std::string> stored_settings) : width(w), height(h) {
     if (stored_settings) storage.values[SettingsStore::kKey] = *stored_settings;
     ctx_ = ImGui::CreateContext();

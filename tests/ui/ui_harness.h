@@ -2,6 +2,7 @@
 // example_null), and drives it through the semantics tree: find an item by
 // role and name, press it, look at what is on screen.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,12 @@
 namespace anxin::test {
 
 std::string stage_dir();  // generated assets + font, as the browser gets them
+
+class UiHarness;
+// Opens every kind of screen in turn — home, guide intros, steps with their simulated
+// phone, a practice step, a finish screen, settings, help, the call-back keypad — and
+// calls `check` on each with its name.
+void walk_every_screen(UiHarness& ui, const std::function<void(const char*)>& check);
 
 class UiHarness {
 public:
