@@ -23,4 +23,7 @@ mkdir -p dist
 cp web/index.html web/app.css web/mirror.js web/loader.js dist/
 cp build/wasm/anxin.js build/wasm/anxin.wasm build/wasm/anxin.data dist/
 cp fonts/OFL.txt dist/FONT-LICENSE.txt
+# The whole font in slices, fetched only when a character outside the app's own text is drawn.
+mkdir -p dist/fonts
+cp -r build/font_slices/slices dist/fonts/slices
 echo "build_wasm: dist/ ready ($(du -sh dist | cut -f1))"

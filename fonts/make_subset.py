@@ -15,6 +15,8 @@ SOURCE_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 SC_FACE_INDEX = 2  # 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
 # Characters the UI may compose at run time (digits typed on a keypad, etc.).
 ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "\u3000\uFF0C\u3002\uFF01\uFF1F\uFF1A\uFF1B\u3001\u201C\u201D\u2018\u2019\uFF08\uFF09\u300A\u300B\u2026\u2014\u00B7"
+# The placeholder box drawn while a character's font slice is on its way (ui/glyph_supply.h).
+ALWAYS += "\u25A1"
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/content.h"
 #include "core/platform.h"
 
 namespace anxin::test {
@@ -85,6 +86,8 @@ public:
     double wake_at = -1;  // the latest wake-up asked for (-1 = none)
     double now_ms() override { return ms; }
     void wake_after(double after) override { wake_at = ms + after; }
+    double local_start_ms = 1795532400000.0;  // 2026-11-24 15:00 local at ms = 0
+    double local_time_ms() override { return local_start_ms + ms; }
 };
 
 // A help server in the test: requests are recorded; answers are given by the test
@@ -112,6 +115,51 @@ public:
         answers.erase(it);
         return r;
     }
+};
+
+// Static files (font slices) read from disk. A test can hold answers back (a slow
+// network), fail them (offline), or spoil the bytes (a corrupt download).
+class FakeFiles : public Files {
+public:
+    std::vector<std::string> requested;          // paths, in order
+    std::vector<std::string> discarded;
+    bool hold = false;                           // answers wait for release()
+    bool offline = false;                        // every fetch fails
+    std::function<void(std::string&)> spoil;     // alters the bytes of each answer
+
+    int start(const std::string& path) override {
+        requested.push_back(path);
+        const int id = int(requested.size());
+        pending_[id] = path;
+        if (!hold) release();
+        return id;
+    }
+    std::optional<FileResponse> poll(int id) override {
+        auto it = answers_.find(id);
+        if (it == answers_.end()) return std::nullopt;
+        FileResponse r = std::move(it->second);
+        answers_.erase(it);
+        return r;
+    }
+    void discard(const std::string& path) override { discarded.push_back(path); }
+    void release() {  // answers every request made so far
+        for (const auto& [id, path] : pending_) {
+            FileResponse r;
+            auto bytes = offline ? std::nullopt : read_text_file(path);
+            r.ok = bytes.has_value();
+            if (bytes) r.bytes = *bytes;
+            else r.error = offline ? "offline" : "no such file";
+            if (r.ok && spoil) spoil(r.bytes);
+            answers_[id] = std::move(r);
+        }
+        pending_.clear();
+    }
+    bool answered() const { return !answers_.empty(); }
+    size_t waiting() const { return pending_.size(); }
+
+private:
+    std::map<int, std::string> pending_;
+    std::map<int, FileResponse> answers_;
 };
 
 class RecordingLinks : public Links {

@@ -1,6 +1,8 @@
 #include "core/help_client.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace anxin {
@@ -8,7 +10,8 @@ namespace anxin {
 using nlohmann::json;
 
 bool HelpStatus::operator==(const HelpStatus& o) const {
-    return phase == o.phase && helper == o.helper && promise_minutes == o.promise_minutes && position == o.position &&
+    return phase == o.phase && helper == o.helper && promise_minutes == o.promise_minutes &&
+           promise_clock == o.promise_clock && position == o.position &&
            overdue == o.overdue && offline == o.offline && attempts == o.attempts && error == o.error && phone == o.phone;
 }
 
@@ -79,10 +82,22 @@ bool HelpClient::read_public_status(const std::string& body) {
     status_.phase = s == "accepted" ? HelpPhase::Accepted : s == "calling" ? HelpPhase::Calling : s == "done" ? HelpPhase::Done : HelpPhase::Waiting;
     status_.helper = j.contains("helper") && j["helper"].is_string() ? j["helper"].get<std::string>() : std::string();
     status_.promise_minutes = j.value("promise_minutes", 0);
+    // The promise as a time of day on the device's own clock, so it does not drift as minutes
+    // pass. From the time left as the server counts it (its clock may differ from ours),
+    // rounded up: a call promised by 15:39:30 is promised "15:40 前".
+    const double left_ms = j.value("promise_ms", status_.promise_minutes * 60000.0);
+    const double at_minute = std::ceil((clock_.local_time_ms() + std::max(0.0, left_ms)) / 60000.0);
+    status_.promise_clock = int(std::fmod(at_minute, 1440.0));
     status_.position = j.value("position", 0);
     status_.overdue = j.value("overdue", false);
     if (j.contains("id") && j["id"].is_string()) public_id_ = j["id"].get<std::string>();
     return true;
+}
+
+std::string HelpClient::clock_text(int minute_of_day) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", (minute_of_day / 60) % 24, minute_of_day % 60);
+    return buf;
 }
 
 void HelpClient::on_send_answer(const HttpResponse& r) {

@@ -27,6 +27,7 @@ struct HelpStatus {
     HelpPhase phase = HelpPhase::None;
     std::string helper;          // who is helping, once someone is
     int promise_minutes = 0;     // "大约 N 分钟内回电"
+    int promise_clock = -1;      // the same promise as a time of day, in minutes after midnight ("15:40 前"); -1 = none
     int position = 0;            // waiting: place in the queue (1 = next)
     bool overdue = false;        // the promised time has passed: apologise, it was escalated
     bool offline = false;        // the last try did not reach the server
@@ -47,6 +48,8 @@ public:
     void tick();                             // each frame: collect answers, retry, check status
     void forget();                           // the user is done with it
     const HelpStatus& status() const { return status_; }
+    // "15:40": a time of day given in minutes after midnight.
+    static std::string clock_text(int minute_of_day);
     bool active() const { return status_.phase != HelpPhase::None; }
 
 private:

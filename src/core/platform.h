@@ -35,6 +35,9 @@ public:
     virtual ~Clock() = default;
     virtual double now_ms() = 0;
     virtual void wake_after(double ms) = 0;  // draw a frame again in `ms` at the latest
+    // The device's wall clock in its own time zone: ms since 1970-01-01 00:00 local time.
+    // For telling people a time of day ("15:40 前"), never for measuring durations.
+    virtual double local_time_ms() = 0;
 };
 
 // HTTP to the help server (same origin). Requests are asynchronous: start() returns an
@@ -48,6 +51,22 @@ public:
     virtual ~Network() = default;
     virtual int start(const std::string& method, const std::string& path, const std::string& body) = 0;
     virtual std::optional<HttpResponse> poll(int id) = 0;  // nullopt while still under way
+};
+
+// Static files beside the app, as bytes (font slices): fetched from the app's own
+// folder and kept for offline use (the browser's Cache Storage), so a device that
+// loses its network keeps what it had. Asynchronous like Network.
+struct FileResponse {
+    bool ok = false;
+    std::string bytes;
+    std::string error;  // why it failed, for the log
+};
+class Files {
+public:
+    virtual ~Files() = default;
+    virtual int start(const std::string& path) = 0;
+    virtual std::optional<FileResponse> poll(int id) = 0;  // nullopt while still under way
+    virtual void discard(const std::string& path) = 0;     // the bytes were wrong: do not keep them
 };
 
 // Opens a link outside the app: "tel:12345" dials on phones.
@@ -73,6 +92,7 @@ struct Services {
     Links& links;
     Accessibility& a11y;
     Network& network;
+    Files& files;
 };
 
 }  // namespace anxin

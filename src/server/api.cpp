@@ -162,6 +162,7 @@ void HelpApi::install(httplib::Server& svr) {
                {"helper", r.helper_name.empty() ? json(nullptr) : json(r.helper_name)},
                {"promised_at", r.promised_at},
                {"promise_minutes", std::max<Millis>(0, (r.promised_at - t + 59999) / 60000)},
+               {"promise_ms", std::max<Millis>(0, r.promised_at - t)},  // the app shows it as a time of day
                {"overdue", overdue},
                {"escalated", r.escalated}};
         if (r.status == RequestStatus::Waiting) j["position"] = store.waiting_ahead(r.id) + 1;

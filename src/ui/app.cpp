@@ -31,6 +31,16 @@ App::App(Services services, Content content, AppFont font)
     last_generation_ = state_.nav.generation();
 }
 
+App::~App() = default;
+
+void App::supply_glyphs(GlyphSlices index, const std::string& base_url) {
+    glyphs_ = std::make_unique<GlyphSupply>(font_.font, std::move(index), base_url, services_.files, services_.clock);
+}
+
+void App::before_frame() {
+    if (glyphs_ && glyphs_->before_frame()) frames_wanted_ = std::max(frames_wanted_, 1);
+}
+
 void App::replace_content(Content content) {
     state_.content = std::move(content);
     frames_wanted_ = std::max(frames_wanted_, 2);  // tiles may change (a guide that failed to load)
@@ -209,6 +219,7 @@ void App::draw_screen(Ui& ui) {
 
 void App::after_frame(const Ui& ui) {
     if (frames_wanted_ > 0) --frames_wanted_;
+    if (glyphs_) glyphs_->after_frame();  // characters this frame could not draw: fetch them
     if (state_.animating) frames_wanted_ = std::max(frames_wanted_, 1);
     if (state_.settings_changed) {
         state_.settings_changed = false;

@@ -3,6 +3,7 @@
 // ImGui context and calls App::frame() between ImGui::NewFrame() and
 // ImGui::Render(). Everything the app shows is a function of AppState.
 #pragma once
+#include <memory>
 #include <string>
 
 #include "core/content.h"
@@ -14,6 +15,7 @@
 #include "core/semantics_diff.h"
 #include "core/settings.h"
 #include "ui/fonts.h"
+#include "ui/glyph_supply.h"
 #include "ui/ui.h"
 
 namespace anxin {
@@ -61,6 +63,14 @@ struct AppState {
 class App {
 public:
     App(Services services, Content content, AppFont font);
+    ~App();
+
+    // Characters beyond the shipped font come from slices of the full font, fetched
+    // from `base_url` when first drawn (see ui/glyph_supply.h). Without this, they
+    // show as a box.
+    void supply_glyphs(GlyphSlices index, const std::string& base_url);
+    // Outside a frame, before ImGui::NewFrame(): lets glyphs that arrived into the font.
+    void before_frame();
 
     // Draws one frame at a viewport of width x height CSS px.
     void frame(float width, float height);
@@ -75,6 +85,7 @@ public:
     bool wants_frames() const { return frames_wanted_ > 0; }
     // Text the read-aloud button would speak for the current screen.
     const std::string& screen_text() const { return screen_text_; }
+    const GlyphSupply* glyphs() const { return glyphs_.get(); }
 
 private:
     void apply_style(const Ui& ui);
@@ -102,6 +113,7 @@ private:
     HelpStatus told_help_;           // the status last announced
     uint32_t spoken_focus_ = 0;      // the focused control last described by self-voicing
     bool save_failure_told_ = false;
+    std::unique_ptr<GlyphSupply> glyphs_;
 };
 
 }  // namespace anxin

@@ -148,16 +148,17 @@ void draw_callback(AppState& s, Ui& ui) {
 
 std::string help_status_text(const HelpStatus& st, const Strings& str) {
     const std::string minutes = std::to_string(st.promise_minutes);
+    const std::string clock = HelpClient::clock_text(std::max(0, st.promise_clock));
     std::string text;
     switch (st.phase) {
         case HelpPhase::None: return {};
         case HelpPhase::Sending:
             return st.offline ? str.format("callback.offline", {{"n", std::to_string(st.attempts)}}) : str.get("callback.sending");
         case HelpPhase::Waiting:
-            text = st.position > 1 ? str.format("callback.waiting_queue", {{"m", minutes}, {"ahead", std::to_string(st.position - 1)}})
-                                   : str.format("callback.waiting", {{"m", minutes}});
+            text = st.position > 1 ? str.format("callback.waiting_queue", {{"m", minutes}, {"clock", clock}, {"ahead", std::to_string(st.position - 1)}})
+                                   : str.format("callback.waiting", {{"m", minutes}, {"clock", clock}});
             break;
-        case HelpPhase::Accepted: text = str.format("callback.accepted", {{"helper", st.helper}, {"m", minutes}}); break;
+        case HelpPhase::Accepted: text = str.format("callback.accepted", {{"helper", st.helper}, {"m", minutes}, {"clock", clock}}); break;
         case HelpPhase::Calling: return str.format("callback.calling", {{"helper", st.helper}});
         case HelpPhase::Done: return str.get("callback.done");
         case HelpPhase::Refused: return str.get("callback.refused");

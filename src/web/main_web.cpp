@@ -33,6 +33,7 @@ struct WebApp {
     anxin::WebSpeech speech;
     anxin::WebClock clock{wake};
     anxin::WebNetwork network;
+    anxin::WebFiles files;
     anxin::WebLinks links;
     anxin::WebAccessibility a11y;
     std::unique_ptr<anxin::App> app;
@@ -42,6 +43,7 @@ struct WebApp {
     int frames_after_input = 0;
     unsigned frame_count = 0;
     std::string semantics_json;
+    std::string glyph_stats_json;
 };
 WebApp* g_app = nullptr;
 
@@ -76,6 +78,7 @@ EM_BOOL frame(double now_ms, void*) {
         for (const auto& p : full.problems) std::fprintf(stderr, "anxin: content: %s\n", p.c_str());
         w.app->replace_content(std::move(full));
     }
+    w.app->before_frame();  // glyphs that arrived go into the font between frames, never during one
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplHtml5_NewFrame(now_ms / 1000.0);
     ImGui::NewFrame();
@@ -141,6 +144,23 @@ EMSCRIPTEN_KEEPALIVE void anxin_http_done(int id, int status, const char* body) 
     g_app->network.finished(id, status, body);
     wake();
 }
+// From JavaScript: a file fetch ended (a font slice). `size` < 0: it failed, `error` says why.
+EMSCRIPTEN_KEEPALIVE void anxin_file_done(int id, const uint8_t* data, int size, const char* error) {
+    if (!g_app) return;
+    g_app->files.finished(id, data, size, error);
+    wake();
+}
+// For tests and the benchmark: glyphs fetched on demand so far, as JSON.
+EMSCRIPTEN_KEEPALIVE const char* anxin_glyph_stats() {
+    if (!g_app || !g_app->app || !g_app->app->glyphs()) return "{}";
+    const anxin::GlyphStats& s = g_app->app->glyphs()->index().stats();
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "{\"wanted\":%d,\"loaded\":%d,\"failures\":%d,\"bytes\":%zu,\"first_wanted_ms\":%.1f,\"last_loaded_ms\":%.1f}",
+                  s.wanted, s.loaded, s.failures, s.bytes_fetched, s.first_wanted_ms, s.last_loaded_ms);
+    g_app->glyph_stats_json = buf;
+    return g_app->glyph_stats_json.c_str();
+}
 // From the DOM mirror: assistive technology (or the keyboard) activated or focused a
 // node. Handled in the next frame exactly as a tap would be.
 EMSCRIPTEN_KEEPALIVE void anxin_action(unsigned id, unsigned action) {
@@ -199,7 +219,15 @@ int main() {
 
     ImGui_ImplHtml5_Init(kCanvas, wake);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links, w.a11y, w.network}, std::move(content), font);
+    w.app = std::make_unique<anxin::App>(anxin::Services{w.storage, w.speech, w.clock, w.links, w.a11y, w.network, w.files}, std::move(content), font);
+    // Characters outside the shipped font (names, answers, notes) come from slices fetched on demand.
+    if (auto index_json = anxin::read_text_file("/fonts/slices.json")) {
+        std::string why;
+        if (auto index = anxin::GlyphSlices::parse(*index_json, &why)) w.app->supply_glyphs(std::move(*index), "fonts/slices/");
+        else std::fprintf(stderr, "anxin: %s; characters outside the app's own text will show as boxes\n", why.c_str());
+    } else {
+        std::fprintf(stderr, "anxin: /fonts/slices.json is missing; characters outside the app's own text will show as boxes\n");
+    }
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
     frame(emscripten_get_now(), nullptr);  // the first frame now, not at the next vsync: the page is ready sooner

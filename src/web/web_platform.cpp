@@ -94,6 +94,44 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
         .catch(function () { done(0, ""); });
 });
 
+// A static file as bytes: from Cache Storage if it is there, else from the network and
+// then kept. Names of font slices carry their hash, so a cached copy is never stale.
+// The answer comes back through anxin_file_done (main_web.cpp).
+EM_JS(void, js_file_fetch, (int id, const char* path), {
+    var url = UTF8ToString(path);
+    var done = function (bytes, error) {
+        if (bytes) {
+            var ptr = _malloc(Math.max(1, bytes.length));
+            HEAPU8.set(bytes, ptr);
+            Module._anxin_file_done(id, ptr, bytes.length, 0);
+            _free(ptr);
+        } else {
+            var e = stringToNewUTF8(String(error));
+            Module._anxin_file_done(id, 0, -1, e);
+            _free(e);
+        }
+    };
+    var open = typeof caches !== "undefined" ? caches.open("anxin-files-v1").catch(function () { return null; })
+                                             : Promise.resolve(null);
+    open.then(function (cache) {
+        var cached = cache ? cache.match(url).catch(function () { return undefined; }) : Promise.resolve(undefined);
+        return cached.then(function (hit) {
+            if (hit) return hit.arrayBuffer();
+            return fetch(url, { credentials: "same-origin" }).then(function (r) {
+                if (!r.ok) throw new Error("HTTP " + r.status + " for " + url);
+                if (cache) cache.put(url, r.clone()).catch(function () {});
+                return r.arrayBuffer();
+            });
+        });
+    }).then(function (buf) { done(new Uint8Array(buf), null); },
+            function (err) { done(null, err && err.message ? err.message : "network error"); });
+});
+
+EM_JS(void, js_file_discard, (const char* path), {
+    if (typeof caches !== "undefined")
+        caches.open("anxin-files-v1").then(function (c) { return c.delete(UTF8ToString(path)); }).catch(function () {});
+});
+
 EM_JS(void, js_speech_stop, (), {
     if ("speechSynthesis" in window) window.speechSynthesis.cancel();
 });
@@ -137,7 +175,13 @@ void WebAccessibility::update(const TreeUpdate& update) {
 }
 void WebAccessibility::announce(const Announcement& message) { js_announce(message.text.c_str(), message.assertive ? 1 : 0); }
 
+EM_JS(double, js_local_time_ms, (), {
+    var d = new Date();
+    return d.getTime() - d.getTimezoneOffset() * 60000;
+});
+
 double WebClock::now_ms() { return emscripten_get_now(); }
+double WebClock::local_time_ms() { return js_local_time_ms(); }
 
 void WebClock::wake_after(double ms) {
     const double at = emscripten_get_now() + ms;
@@ -168,6 +212,30 @@ std::optional<HttpResponse> WebNetwork::poll(int id) {
 }
 
 void WebNetwork::finished(int id, int status, const char* body) { done_[id] = HttpResponse{status, body ? body : ""}; }
+
+int WebFiles::start(const std::string& path) {
+    const int id = next_id_++;
+    js_file_fetch(id, path.c_str());
+    return id;
+}
+
+std::optional<FileResponse> WebFiles::poll(int id) {
+    auto it = done_.find(id);
+    if (it == done_.end()) return std::nullopt;
+    FileResponse r = std::move(it->second);
+    done_.erase(it);
+    return r;
+}
+
+void WebFiles::discard(const std::string& path) { js_file_discard(path.c_str()); }
+
+void WebFiles::finished(int id, const uint8_t* data, int size, const char* error) {
+    FileResponse r;
+    r.ok = size >= 0;
+    if (r.ok) r.bytes.assign(reinterpret_cast<const char*>(data), size_t(size));
+    else r.error = error ? error : "failed";
+    done_[id] = std::move(r);
+}
 
 void WebLinks::open(const std::string& url) { js_open_link(url.c_str()); }
 

@@ -6,6 +6,8 @@
 //  [X] Speech: reports whether the device has a voice for the language (Mandarin, Cantonese).
 //  [X] Clock: performance.now(); wake-ups with setTimeout (one pending at a time, the earliest).
 //  [X] Network: fetch() to the page's own origin, JSON; no connection = status 0.
+//  [X] Files: fetch() of the app's own static files as bytes, kept in Cache Storage for offline use.
+//  [ ] Files: on an insecure origin (plain http, not localhost) there is no Cache Storage: only the HTTP cache.
 //  [X] Links: tel: and other URLs opened in the same tab.
 //  [X] Accessibility: the semantics tree mirrored as real DOM elements (web/mirror.js), changed
 //      nodes only; activation and focus sent back as action requests; aria-live announcements.
@@ -42,6 +44,7 @@ public:
     explicit WebClock(void (*wake)()) : wake_(wake) {}
     double now_ms() override;
     void wake_after(double ms) override;
+    double local_time_ms() override;
 
 private:
     void (*wake_)();
@@ -59,6 +62,19 @@ public:
 private:
     int next_id_ = 1;
     std::map<int, HttpResponse> done_;
+};
+
+class WebFiles : public Files {
+public:
+    int start(const std::string& path) override;
+    std::optional<FileResponse> poll(int id) override;
+    void discard(const std::string& path) override;
+    // From JavaScript, when a fetch ends: `size` < 0 means it failed and `error` says why.
+    void finished(int id, const uint8_t* data, int size, const char* error);
+
+private:
+    int next_id_ = 1;
+    std::map<int, FileResponse> done_;
 };
 
 class WebLinks : public Links {

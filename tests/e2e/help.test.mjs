@@ -21,7 +21,8 @@ async function waitFor(page, role, name, ms = 30000) {
   const end = Date.now() + ms;
   for (;;) {
     const nodes = await semantics(page);
-    if (nodes.some((n) => n.role === role && n.name === name)) return;
+    const hit = nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+    if (hit) return hit;
     if (Date.now() > end) throw new Error(`no ${role} "${name}"; have: ${nodes.map((n) => `${n.role}:${n.name}`).join(" | ")}`);
     await page.waitForTimeout(250);
   }
@@ -69,7 +70,7 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
     await click(app, "button", "防骗子");
     await click(app, "button", "开始学习");
     await askForCallBack(app, "13800138000");
-    await waitFor(app, "status", "已经收到！大约 10 分钟内给您回电。");
+    await waitFor(app, "status", /^已经收到！\d\d:\d\d 前给您回电（大约 10 分钟）。$/);
 
     // Live in the console (server-sent events), with everything the senior already told the app.
     const card = desk.getByRole("article", { name: "求助 13800138000" });
@@ -77,11 +78,16 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
     await card.getByText("在学：防骗子，第 1 步（自称警察要您转账）").waitFor();
     await card.getByText("老年人，说普通话，设备：手机").waitFor();
     await card.getByRole("button", { name: "接单" }).click();
-    await waitFor(app, "status", "小杰 已经接手，大约 10 分钟内给您打电话。");
+    await waitFor(app, "status", /^小杰 已经接手，\d\d:\d\d 前给您打电话（大约 10 分钟）。$/);
 
     await card.getByLabel("多少分钟内回电").selectOption("5");
     await card.getByRole("button", { name: "答应回电时间" }).click();
-    await waitFor(app, "status", "小杰 已经接手，大约 5 分钟内给您打电话。");
+    // The promise as a time of day too, on the device's own clock: five minutes from now.
+    const promised = await waitFor(app, "status", /^小杰 已经接手，(\d\d):(\d\d) 前给您打电话（大约 5 分钟）。$/);
+    const [, hh, mm] = promised.name.match(/(\d\d):(\d\d)/);
+    const now = new Date();
+    const minutesAhead = (Number(hh) * 60 + Number(mm) - (now.getHours() * 60 + now.getMinutes()) + 1440) % 1440;
+    assert.ok(minutesAhead >= 4 && minutesAhead <= 6, `promised ${hh}:${mm}, ${minutesAhead} minutes ahead`);
     await card.getByRole("button", { name: "正在打电话" }).click();
     await waitFor(app, "status", "小杰 正在给您打电话，请留意来电。");
     await card.getByLabel("结果（必填）").fill("教会了她认出冒充警察的电话");
@@ -93,7 +99,7 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
     // The same phone asks again: it goes back to the helper who knows the case.
     await click(app, "button", "好的，回首页");
     await askForCallBack(app, "");  // the number is remembered
-    await waitFor(app, "status", "已经收到！大约 10 分钟内给您回电。");
+    await waitFor(app, "status", /^已经收到！\d\d:\d\d 前给您回电（大约 10 分钟）。$/);
     await desk.getByRole("button", { name: "待处理" }).click();
     await desk.getByText("老朋友：您以前帮过 TA").waitFor();
     assert.deepEqual(app.errors, []);
@@ -167,7 +173,7 @@ test("offline: sent while the server is down, the page reloaded, the server star
     await click(app, "button", "查看回电进度");
     await waitFor(app, "status", "现在连不上网。您的请求已经存在这台设备上，一连上网就会自动发出去（已经试了 2 次）。", 10000);
     await server.start();
-    await waitFor(app, "status", "已经收到！大约 10 分钟内给您回电。", 40000);
+    await waitFor(app, "status", /^已经收到！\d\d:\d\d 前给您回电（大约 10 分钟）。$/, 40000);
     const list = await queue(server.url, await login(server.url));
     assert.equal(list.filter((r) => r.phone === "13900139000").length, 1);
     await app.context().close();

@@ -21,7 +21,9 @@ void type_number(UiHarness& ui, const std::string& digits) {
 HttpResponse answer(int status, const json& body) { return HttpResponse{status, body.dump()}; }
 
 json waiting(int minutes, int position) {
+    // As the server counts: "20 minutes" is 19 min 30 s left, rounded up.
     return json{{"id", std::string(32, 'a')}, {"status", "waiting"}, {"helper", nullptr}, {"promise_minutes", minutes},
+                {"promise_ms", minutes * 60000 - 30000},
                 {"position", position}, {"overdue", false}, {"escalated", false}};
 }
 
@@ -62,7 +64,7 @@ TEST_CASE("from a guide step, help → 请人给我回电: the keypad reads digi
     // The server answers with its promise; it is shown, said and announced.
     ui.network.answers[1] = answer(201, waiting(20, 2));
     ui.settle();
-    const std::string promise = "已经收到！大约 20 分钟内给您回电。您前面还有 1 位。";
+    const std::string promise = "已经收到！15:20 前给您回电（大约 20 分钟）。您前面还有 1 位。";
     CHECK(ui.has(Role::Status, promise));
     CHECK(ui.a11y.announced.back().text == promise);
     CHECK(ui.speech.spoken.back().text.find(promise) != std::string::npos);
@@ -79,7 +81,7 @@ TEST_CASE("from a guide step, help → 请人给我回电: the keypad reads digi
     accepted["helper"] = "小杰";
     ui.network.answers[2] = answer(200, accepted);
     ui.settle();
-    CHECK(ui.has(Role::Status, "小杰 已经接手，大约 12 分钟内给您打电话。"));
+    CHECK(ui.has(Role::Status, "小杰 已经接手，15:12 前给您打电话（大约 12 分钟）。"));
     CHECK(ui.has(Role::Button, "现在打电话"));  // the hotline is always the way out
 }
 
@@ -132,7 +134,7 @@ TEST_CASE("offline: the request waits on the device, is tried again with backoff
     CHECK(json::parse(ui.network.calls[0].body)["idempotency_key"] == key);
     ui.press(Role::Button, "找人帮忙");
     ui.press(Role::Button, "查看回电进度");
-    CHECK(ui.has(Role::Status, "已经收到！大约 10 分钟内给您回电。"));
+    CHECK(ui.has(Role::Status, "已经收到！15:10 前给您回电（大约 10 分钟）。"));
 }
 
 TEST_CASE("a request the server refuses says so plainly and offers to fix the number") {

@@ -7,6 +7,7 @@
 namespace anxin::test {
 
 std::string stage_dir() { return ANXIN_STAGE_DIR; }
+std::string font_slices_dir() { return ANXIN_FONT_SLICES_DIR; }
 
 void walk_every_screen(UiHarness& ui, const std::function<void(const char*)>& check) {
     check("home");
@@ -59,7 +60,13 @@ void UiHarness::reload() {
     Content content = load_content(stage_dir() + "/assets");
     REQUIRE_MESSAGE(content.problems.empty(), content.problems.front());
     app.reset();
-    app = std::make_unique<App>(Services{storage, speech, clock, links, a11y, network}, std::move(content), font_);
+    app = std::make_unique<App>(Services{storage, speech, clock, links, a11y, network, files}, std::move(content), font_);
+    auto index_json = read_text_file(font_slices_dir() + "/slices.json");
+    REQUIRE_MESSAGE(index_json.has_value(), "slices.json is missing");
+    std::string why;
+    auto index = GlyphSlices::parse(*index_json, &why);
+    REQUIRE_MESSAGE(index.has_value(), why);
+    app->supply_glyphs(std::move(*index), font_slices_dir() + "/slices/");
     settle();
 }
 
@@ -76,6 +83,7 @@ void UiHarness::frame() {
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.DeltaTime = 1.0f / 60.0f;
     clock.ms += 1000.0 / 60.0;
+    app->before_frame();
     ImGui::NewFrame();
     app->frame(width, height);
     ImGui::Render();
@@ -84,7 +92,7 @@ void UiHarness::frame() {
 void UiHarness::settle() {
     frame();
     // An answer from the (fake) network wakes the app, as a finished fetch does in the browser.
-    for (int i = 0; i < 10 && (app->wants_frames() || !network.answers.empty()); ++i) frame();
+    for (int i = 0; i < 10 && (app->wants_frames() || !network.answers.empty() || files.answered()); ++i) frame();
 }
 
 void UiHarness::resize(float w, float h) {

@@ -15,6 +15,7 @@
 namespace anxin::test {
 
 std::string stage_dir();  // generated assets + font, as the browser gets them
+std::string font_slices_dir();  // slices.json and slices/, the whole font cut for glyphs on demand
 
 class UiHarness;
 // Opens every kind of screen in turn — home, guide intros, steps with their simulated
@@ -42,6 +43,7 @@ public:
     void tap(Role role, const std::string& name);    // a real pointer click at the node's centre
     void key(ImGuiKey key);
     std::string heading() const;                     // the screen's level-1 heading
+    const AppFont& font() const { return font_; }
 
     MemoryStorage storage;
     RecordingSpeech speech;
@@ -49,6 +51,7 @@ public:
     RecordingLinks links;
     RecordingAccessibility a11y;
     FakeNetwork network;
+    FakeFiles files;
     std::unique_ptr<App> app;
     float width, height;
 
