@@ -122,6 +122,7 @@ public:
 class FakeFiles : public Files {
 public:
     std::vector<std::string> requested;          // paths, in order
+    std::vector<std::string> kept;
     std::vector<std::string> discarded;
     bool hold = false;                           // answers wait for release()
     bool offline = false;                        // every fetch fails
@@ -141,6 +142,7 @@ public:
         answers_.erase(it);
         return r;
     }
+    void keep(const std::string& path) override { kept.push_back(path); }
     void discard(const std::string& path) override { discarded.push_back(path); }
     void release() {  // answers every request made so far
         for (const auto& [id, path] : pending_) {

@@ -30,7 +30,7 @@ function proxy(req, res) {
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json; charset=utf-8",
-  ".data": "application/octet-stream", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml",
+  ".data": "application/octet-stream", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml", ".otf": "font/otf",
 };
 
 const server = createServer(async (req, res) => {

@@ -54,8 +54,8 @@ public:
 };
 
 // Static files beside the app, as bytes (font slices): fetched from the app's own
-// folder and kept for offline use (the browser's Cache Storage), so a device that
-// loses its network keeps what it had. Asynchronous like Network.
+// folder; the ones the app found right are kept for offline use (the browser's Cache
+// Storage), so a device that loses its network keeps what it had. Asynchronous like Network.
 struct FileResponse {
     bool ok = false;
     std::string bytes;
@@ -66,6 +66,7 @@ public:
     virtual ~Files() = default;
     virtual int start(const std::string& path) = 0;
     virtual std::optional<FileResponse> poll(int id) = 0;  // nullopt while still under way
+    virtual void keep(const std::string& path) = 0;        // the bytes were right: keep them for offline use
     virtual void discard(const std::string& path) = 0;     // the bytes were wrong: do not keep them
 };
 

@@ -102,9 +102,11 @@ bool GlyphSupply::before_frame() {
         if (!font_->ContainerAtlas->AddFont(&cfg)) {
             std::fprintf(stderr, "anxin: font slice %s: not a font ImGui can read\n", path.c_str());
             index_.unreadable(slice);
+            files_.discard(path);
             continue;
         }
         index_.loaded(slice, now);
+        files_.keep(path);  // for offline use
         changed = true;
     }
     // Every size baked so far remembers its missing characters as missing: bake again.

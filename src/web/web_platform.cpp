@@ -94,9 +94,9 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
         .catch(function () { done(0, ""); });
 });
 
-// A static file as bytes: from Cache Storage if it is there, else from the network and
-// then kept. Names of font slices carry their hash, so a cached copy is never stale.
-// The answer comes back through anxin_file_done (main_web.cpp).
+// A static file as bytes: from Cache Storage if it is there, else from the network (held
+// until the app says whether to keep it). Names of font slices carry their hash, so a
+// cached copy is never stale. The answer comes back through anxin_file_done (main_web.cpp).
 EM_JS(void, js_file_fetch, (int id, const char* path), {
     var url = UTF8ToString(path);
     var done = function (bytes, error) {
@@ -119,7 +119,7 @@ EM_JS(void, js_file_fetch, (int id, const char* path), {
             if (hit) return hit.arrayBuffer();
             return fetch(url, { credentials: "same-origin" }).then(function (r) {
                 if (!r.ok) throw new Error("HTTP " + r.status + " for " + url);
-                if (cache) cache.put(url, r.clone()).catch(function () {});
+                (Module.anxinFilesHeld = Module.anxinFilesHeld || {})[url] = r.clone();
                 return r.arrayBuffer();
             });
         });
@@ -127,9 +127,19 @@ EM_JS(void, js_file_fetch, (int id, const char* path), {
             function (err) { done(null, err && err.message ? err.message : "network error"); });
 });
 
-EM_JS(void, js_file_discard, (const char* path), {
+EM_JS(void, js_file_keep, (const char* path), {
+    var url = UTF8ToString(path), held = Module.anxinFilesHeld && Module.anxinFilesHeld[url];
+    if (!held) return;  // it came from the cache
+    delete Module.anxinFilesHeld[url];
     if (typeof caches !== "undefined")
-        caches.open("anxin-files-v1").then(function (c) { return c.delete(UTF8ToString(path)); }).catch(function () {});
+        caches.open("anxin-files-v1").then(function (c) { return c.put(url, held); }).catch(function () {});
+});
+
+EM_JS(void, js_file_discard, (const char* path), {
+    var url = UTF8ToString(path);
+    if (Module.anxinFilesHeld) delete Module.anxinFilesHeld[url];
+    if (typeof caches !== "undefined")
+        caches.open("anxin-files-v1").then(function (c) { return c.delete(url); }).catch(function () {});
 });
 
 EM_JS(void, js_speech_stop, (), {
@@ -227,6 +237,7 @@ std::optional<FileResponse> WebFiles::poll(int id) {
     return r;
 }
 
+void WebFiles::keep(const std::string& path) { js_file_keep(path.c_str()); }
 void WebFiles::discard(const std::string& path) { js_file_discard(path.c_str()); }
 
 void WebFiles::finished(int id, const uint8_t* data, int size, const char* error) {

@@ -68,6 +68,7 @@ class WebFiles : public Files {
 public:
     int start(const std::string& path) override;
     std::optional<FileResponse> poll(int id) override;
+    void keep(const std::string& path) override;
     void discard(const std::string& path) override;
     // From JavaScript, when a fetch ends: `size` < 0 means it failed and `error` says why.
     void finished(int id, const uint8_t* data, int size, const char* error);

@@ -48,5 +48,5 @@ export function decodePng(buf) {
     }
     prev.set(cur);
   }
-  return { width, height, pixel: (x, y) => Array.from(out.subarray((y * width + x) * 4, (y * width + x) * 4 + 3)) };
+  return { width, height, data: out, pixel: (x, y) => Array.from(out.subarray((y * width + x) * 4, (y * width + x) * 4 + 3)) };
 }

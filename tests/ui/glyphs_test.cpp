@@ -83,6 +83,7 @@ TEST_CASE("a helper named 龚赟: a box of the same width at once, the real glyp
     CHECK(shown.rect.h == doctest::Approx(before.h));
     const GlyphStats& stats = ui.app->glyphs()->index().stats();
     CHECK(stats.loaded == 2);
+    CHECK(ui.files.kept == ui.files.requested);  // kept for offline use once found right
     CHECK(stats.bytes_fetched > 2 * 10000);
     CHECK(stats.bytes_fetched < 2 * 100 * 1024);
 }
@@ -135,6 +136,7 @@ TEST_CASE("a slice that fails, or arrives corrupt, keeps the box, the app keeps 
     ui.clock.ms = ui.clock.wake_at;
     ui.settle();
     CHECK(ui.files.requested.size() == 6);
+    CHECK(ui.files.kept.size() == 2);  // only the good copies are kept
     CHECK(drawn_glyph(ui, status_node(ui), 0x8D5F)->Codepoint == 0x8D5F);
     CHECK(ui.app->glyphs()->index().stats().failures == 4);
 }
