@@ -10,9 +10,11 @@ runs of neighbouring code points (so the index is small) of about --target bytes
 
 Writes <out>/slices/<first>-<hash>.otf and <out>/slices.json, the index the app
 reads at start:
-  {"format": 1, "font": "...", "slices": [[file, bytes, fnv1a32, [[first, last], ...]], ...]}
-A code point is in a slice when it lies in one of the slice's runs. Names carry the
-content hash, so a changed slice is a new address and never a stale cache entry.
+  {"format": 2, "font": "...", "slices": [[bytes, fnv1a32, [[first, last], ...]], ...]}
+A code point is in a slice when it lies in one of the slice's runs. A slice's file is
+named by its first code point and its hash, "%05x-%08x.otf" (not repeated in the
+index, which ships with the app), so a changed slice is a new address and never a
+stale cache entry.
 Output is deterministic (no timestamps), and only rewritten when it changes.
 """
 import argparse, io, json, os, pathlib, sys
@@ -117,11 +119,11 @@ def main() -> int:
         path = folder / name
         if not path.exists() or path.read_bytes() != blob:
             path.write_bytes(blob)
-        index.append([name, len(blob), h, runs(cps)])
+        index.append([len(blob), h, runs(cps)])
     for old in folder.glob("*.otf"):  # slices of an earlier font or plan
         if old.name not in keep:
             old.unlink()
-    manifest = json.dumps({"format": 1, "font": "Noto Sans CJK SC", "slices": index}, separators=(",", ":"))
+    manifest = json.dumps({"format": 2, "font": "Noto Sans CJK SC", "slices": index}, separators=(",", ":"))
     (args.out / "slices.json").write_text(manifest, encoding="utf-8")
     stamp.write_text(key)
     sizes = sorted(len(b) for b in blobs)

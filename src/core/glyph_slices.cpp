@@ -1,6 +1,7 @@
 #include "core/glyph_slices.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/help_request.h"  // retry_delay_ms: the same patience as for help requests
 #include "nlohmann/json.hpp"
@@ -20,9 +21,9 @@ std::optional<GlyphSlices> GlyphSlices::parse(std::string_view text, std::string
         if (error) *error = "slices.json: " + why;
         return std::nullopt;
     };
-    const json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    const json j = json::parse(std::string(text), nullptr, /*allow_exceptions=*/false);  // the parser the app already has
     if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
-    if (j.value("format", 0) != 1) return fail("unknown format (expected 1)");
+    if (j.value("format", 0) != 2) return fail("unknown format (expected 2)");
     const auto it = j.find("slices");
     if (it == j.end() || !it->is_array()) return fail("no \"slices\" list");
 
@@ -30,16 +31,13 @@ std::optional<GlyphSlices> GlyphSlices::parse(std::string_view text, std::string
     for (size_t i = 0; i < it->size(); ++i) {
         const json& s = (*it)[i];
         const std::string where = "slice " + std::to_string(i) + ": ";
-        if (!s.is_array() || s.size() != 4 || !s[0].is_string() || !s[1].is_number_unsigned() ||
-            !s[2].is_number_unsigned() || !s[3].is_array())
-            return fail(where + "expected [file, bytes, fnv1a32, runs]");
+        if (!s.is_array() || s.size() != 3 || !s[0].is_number_unsigned() || !s[1].is_number_unsigned() ||
+            !s[2].is_array() || s[2].empty())
+            return fail(where + "expected [bytes, fnv1a32, runs]");
         FontSlice slice;
-        slice.file = s[0].get<std::string>();
-        if (slice.file.empty() || slice.file.find('/') != std::string::npos || slice.file.find("..") != std::string::npos)
-            return fail(where + "bad file name");
-        slice.bytes = s[1].get<size_t>();
-        slice.fnv1a = s[2].get<uint32_t>();
-        for (const json& r : s[3]) {
+        slice.bytes = s[0].get<size_t>();
+        slice.fnv1a = s[1].get<uint32_t>();
+        for (const json& r : s[2]) {
             if (!r.is_array() || r.size() != 2 || !r[0].is_number_unsigned() || !r[1].is_number_unsigned())
                 return fail(where + "a run is not [first, last]");
             const uint32_t first = r[0].get<uint32_t>(), last = r[1].get<uint32_t>();
@@ -47,6 +45,9 @@ std::optional<GlyphSlices> GlyphSlices::parse(std::string_view text, std::string
             slice.runs.emplace_back(first, last);
             out.runs_.push_back({first, last, int(out.slices_.size())});
         }
+        char file[32];  // named by its first code point and its hash (fonts/make_slices.py)
+        std::snprintf(file, sizeof file, "%05x-%08x.otf", unsigned(slice.runs[0].first), unsigned(slice.fnv1a));
+        slice.file = file;
         out.slices_.push_back(std::move(slice));
     }
     std::sort(out.runs_.begin(), out.runs_.end(), [](const Run& a, const Run& b) { return a.first < b.first; });

@@ -21,7 +21,7 @@
 namespace anxin {
 
 struct FontSlice {
-    std::string file;  // under fonts/slices/
+    std::string file;  // under fonts/slices/: "<first code point>-<fnv1a>.otf", in hex
     size_t bytes = 0;
     uint32_t fnv1a = 0;  // FNV-1a 32 of the file: a truncated or wrong file is never used
     std::vector<std::pair<uint32_t, uint32_t>> runs;  // code point ranges, inclusive

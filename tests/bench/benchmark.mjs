@@ -5,6 +5,10 @@
 //   - frames drawn and main-thread CPU time during 10 s of idle;
 //   - the DOM mirror's per-frame sync time (median, p95) and element count, on the
 //     home screen and on a guide step, while the screen is scrolled through;
+//   - glyphs on demand: the font slices (count, sizes; none is part of the first load)
+//     and, over several runs, the time from a helper's name (龚赟, not in the shipped
+//     font) reaching the app to its glyphs being in the font for the frame drawn then,
+//     with the bytes fetched for it;
 // for the app (dist/) and, in the same run, a minimal Dear ImGui page built by
 // the same toolchain (one window, one button, default font), with ratios.
 // Run it with tests/bench/run_benchmark.sh, which builds both first.
@@ -36,10 +40,15 @@ const app = {
   page: bytes([join(dist, "index.html"), join(dist, "app.css")]),
   fonts: bytes([join(stage, "fonts", "anxin-sc.otf")]),       // packed inside anxin.data
   content: bytes(filesUnder(join(stage, "assets"))),          // packed inside anxin.data
+  slice_index: bytes([join(root, "build", "font_slices", "slices.json")]),  // packed inside anxin.data
   data_file: bytes([join(dist, "anxin.data")]),
 };
 app.total = bytes(["anxin.wasm", "anxin.js", "loader.js", "mirror.js", "index.html", "app.css", "anxin.data"].map((f) => join(dist, f)));
 const minimal = { total: bytes(["index.html", "minimal_imgui.js", "minimal_imgui.wasm"].map((f) => join(minimalDir, f))) };
+
+const sliceSizes = filesUnder(join(dist, "fonts", "slices")).map((f) => statSync(f).size).sort((a, b) => a - b);
+app.font_slices = { count: sliceSizes.length, min: sliceSizes[0], median: sliceSizes[sliceSizes.length >> 1],
+                    max: sliceSizes[sliceSizes.length - 1], total: sliceSizes.reduce((a, b) => a + b, 0) };
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -110,6 +119,32 @@ async function mirror(browser, url) {
   return out;
 }
 
+// The help server is stood in for by a route: the call-back is at once "accepted by 龚赟".
+async function glyphLatency(browser, url, runs = 5) {
+  const out = [];
+  let bytesFetched = 0;
+  for (let i = 0; i < runs; i++) {
+    const page = await openApp(browser, url, { width: 390, height: 844 });  // a new context: an empty cache
+    const status = { id: "a".repeat(32), status: "accepted", helper: "龚赟", promise_minutes: 10, promise_ms: 600000, position: 0, overdue: false };
+    await page.route("**/api/help-requests**", (r) => r.fulfill({ status: 201, contentType: "application/json", body: JSON.stringify(status) }));
+    await page.evaluate(() => {
+      const real = window.fetch;
+      window.fetch = async (...a) => { const r = await real(...a); if (String(a[0]).includes("/api/help-requests")) window.nameArrivedMs ??= performance.now(); return r; };
+    });
+    for (const name of ["找人帮忙", "请人给我回电", ..."13800138000", "发送，请人回电"]) {
+      await page.getByRole("button", { name, exact: true }).evaluate((e) => e.click());
+      await settle(page);
+    }
+    await page.waitForFunction(() => JSON.parse(UTF8ToString(Module._anxin_glyph_stats())).loaded >= 2, null, { timeout: 10000 });
+    const [s, arrived] = await page.evaluate(() => [JSON.parse(UTF8ToString(Module._anxin_glyph_stats())), window.nameArrivedMs]);
+    out.push(s.last_loaded_ms - arrived);
+    bytesFetched = s.bytes;
+    await page.context().close();
+  }
+  return { runs, text_to_glyphs_ms_median: Math.round(percentile(out, 0.5)), text_to_glyphs_ms_max: Math.round(Math.max(...out)),
+           bytes_fetched: bytesFetched };
+}
+
 const appServer = await serve(dist);
 const minimalServer = await serve(minimalDir);
 const browser = await launch();
@@ -120,6 +155,7 @@ try {
   app.idle_10s = await idle(browser, appServer.url);
   minimal.idle_10s = await idle(browser, minimalServer.url);
   app.dom_mirror = await mirror(browser, appServer.url);
+  app.glyphs_on_demand = await glyphLatency(browser, appServer.url);
 } finally {
   await browser.close();
   appServer.stop();
@@ -140,6 +176,7 @@ const result = {
     total_gzip_le_900kb: app.total.gzip <= 900 * 1024,
     first_frame_le_1_5x_minimal: app.first_frame_ms <= 1.5 * minimal.first_frame_ms,
     idle_le_1fps: app.idle_10s.fps <= 1,
+    glyphs_le_300ms: app.glyphs_on_demand.text_to_glyphs_ms_max <= 300,
   },
 };
 console.log(JSON.stringify(result));

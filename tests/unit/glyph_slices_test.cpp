@@ -12,9 +12,9 @@
 using namespace anxin;
 
 namespace {
-const char* kIndex = R"({"format":1,"font":"test","slices":[
-  ["a.otf", 5, 1335831723, [[32, 126]]],
-  ["b.otf", 3, 0, [[19968, 20000], [20100, 20200]]]]})";  // fnv1a32("hello") = 1335831723
+const char* kIndex = R"({"format":2,"font":"test","slices":[
+  [5, 1335831723, [[32, 126]]],
+  [3, 0, [[19968, 20000], [20100, 20200]]]]})";  // fnv1a32("hello") = 1335831723
 
 GlyphSlices parsed(const char* text = kIndex) {
     std::string why;
@@ -27,6 +27,8 @@ GlyphSlices parsed(const char* text = kIndex) {
 TEST_CASE("a character is found in the slice whose runs hold it, and nowhere else") {
     GlyphSlices index = parsed();
     CHECK(index.size() == 2);
+    CHECK(index.slice(0).file == "00020-4f9f2cab.otf");  // first code point and hash, in hex
+    CHECK(index.slice(1).file == "04e00-00000000.otf");
     CHECK(index.find('A') == 0);
     CHECK(index.find(19968) == 1);
     CHECK(index.find(20000) == 1);
@@ -40,15 +42,15 @@ TEST_CASE("a broken index is refused with a reason") {
     std::string why;
     CHECK_FALSE(GlyphSlices::parse("not json", &why));
     CHECK(why.find("not a JSON object") != std::string::npos);
-    CHECK_FALSE(GlyphSlices::parse(R"({"format":2,"slices":[]})", &why));
+    CHECK_FALSE(GlyphSlices::parse(R"({"format":1,"slices":[]})", &why));
     CHECK(why.find("format") != std::string::npos);
-    CHECK_FALSE(GlyphSlices::parse(R"({"format":1,"slices":[["a.otf",1,2]]})", &why));
+    CHECK_FALSE(GlyphSlices::parse(R"({"format":2,"slices":[[1,2]]})", &why));
     CHECK(why.find("slice 0") != std::string::npos);
-    CHECK_FALSE(GlyphSlices::parse(R"({"format":1,"slices":[["../x.otf",1,2,[[1,2]]]]})", &why));
-    CHECK(why.find("bad file name") != std::string::npos);
-    CHECK_FALSE(GlyphSlices::parse(R"({"format":1,"slices":[["a.otf",1,2,[[5,2]]]]})", &why));
+    CHECK_FALSE(GlyphSlices::parse(R"({"format":2,"slices":[[1,2,[]]]})", &why));
+    CHECK(why.find("slice 0") != std::string::npos);
+    CHECK_FALSE(GlyphSlices::parse(R"({"format":2,"slices":[[1,2,[[5,2]]]]})", &why));
     CHECK(why.find("out of order") != std::string::npos);
-    CHECK_FALSE(GlyphSlices::parse(R"({"format":1,"slices":[["a.otf",1,2,[[1,9]]],["b.otf",1,2,[[5,20]]]]})", &why));
+    CHECK_FALSE(GlyphSlices::parse(R"({"format":2,"slices":[[1,2,[[1,9]]],[1,2,[[5,20]]]]})", &why));
     CHECK(why.find("overlap") != std::string::npos);
 }
 
