@@ -37,16 +37,16 @@ std::optional<GlyphSlices> GlyphSlices::parse(std::string_view text, std::string
         FontSlice slice;
         slice.bytes = s[0].get<size_t>();
         slice.fnv1a = s[1].get<uint32_t>();
+        const size_t first_run = out.runs_.size();
         for (const json& r : s[2]) {
             if (!r.is_array() || r.size() != 2 || !r[0].is_number_unsigned() || !r[1].is_number_unsigned())
                 return fail(where + "a run is not [first, last]");
             const uint32_t first = r[0].get<uint32_t>(), last = r[1].get<uint32_t>();
             if (first > last || last > 0x10FFFF) return fail(where + "a run is out of order or beyond U+10FFFF");
-            slice.runs.emplace_back(first, last);
             out.runs_.push_back({first, last, int(out.slices_.size())});
         }
         char file[32];  // named by its first code point and its hash (fonts/make_slices.py)
-        std::snprintf(file, sizeof file, "%05x-%08x.otf", unsigned(slice.runs[0].first), unsigned(slice.fnv1a));
+        std::snprintf(file, sizeof file, "%05x-%08x.otf", unsigned(out.runs_[first_run].first), unsigned(slice.fnv1a));
         slice.file = file;
         out.slices_.push_back(std::move(slice));
     }

@@ -15,7 +15,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace anxin {
@@ -24,7 +23,6 @@ struct FontSlice {
     std::string file;  // under fonts/slices/: "<first code point>-<fnv1a>.otf", in hex
     size_t bytes = 0;
     uint32_t fnv1a = 0;  // FNV-1a 32 of the file: a truncated or wrong file is never used
-    std::vector<std::pair<uint32_t, uint32_t>> runs;  // code point ranges, inclusive
 };
 
 enum class SliceState {

@@ -213,13 +213,19 @@ int WebNetwork::start(const std::string& method, const std::string& path, const 
     return id;
 }
 
-std::optional<HttpResponse> WebNetwork::poll(int id) {
-    auto it = done_.find(id);
-    if (it == done_.end()) return std::nullopt;
-    HttpResponse r = std::move(it->second);
-    done_.erase(it);
+namespace {
+// Network and Files: an answer JavaScript delivered, handed over once.
+template <class Answer>
+std::optional<Answer> take_answer(std::map<int, Answer>& done, int id) {
+    auto it = done.find(id);
+    if (it == done.end()) return std::nullopt;
+    Answer r = std::move(it->second);
+    done.erase(it);
     return r;
 }
+}  // namespace
+
+std::optional<HttpResponse> WebNetwork::poll(int id) { return take_answer(done_, id); }
 
 void WebNetwork::finished(int id, int status, const char* body) { done_[id] = HttpResponse{status, body ? body : ""}; }
 
@@ -229,13 +235,7 @@ int WebFiles::start(const std::string& path) {
     return id;
 }
 
-std::optional<FileResponse> WebFiles::poll(int id) {
-    auto it = done_.find(id);
-    if (it == done_.end()) return std::nullopt;
-    FileResponse r = std::move(it->second);
-    done_.erase(it);
-    return r;
-}
+std::optional<FileResponse> WebFiles::poll(int id) { return take_answer(done_, id); }
 
 void WebFiles::keep(const std::string& path) { js_file_keep(path.c_str()); }
 void WebFiles::discard(const std::string& path) { js_file_discard(path.c_str()); }
