@@ -167,7 +167,17 @@ private:
 class RecordingLinks : public Links {
 public:
     std::vector<std::string> opened;
+    std::string address = "https://anxin.example/";
+    bool fragment_cleared = false;
+    std::vector<std::string> copied;
+    bool share_sheet = false;
+    std::vector<std::string> shared;
     void open(const std::string& url) override { opened.push_back(url); }
+    std::string app_address() override { return address; }
+    void clear_fragment() override { fragment_cleared = true; }
+    bool copy(const std::string& text) override { copied.push_back(text); return true; }
+    bool can_share() override { return share_sheet; }
+    void share(const std::string&, const std::string& url) override { shared.push_back(url); }
 };
 
 }  // namespace anxin::test

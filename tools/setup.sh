@@ -32,6 +32,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 "$root/tools/fetch_imgui.sh"
+"$root/tools/fetch_qrcodegen.sh"
 
 if [ "$what" = test ]; then
   # playwright-core drives Debian's Chromium; it never downloads a browser of its own.

@@ -64,6 +64,9 @@
         el.appendChild(document.createElement("span"));
         break;
       case "slider": el = control = document.createElement("input"); el.type = "range"; break;
+      // A text box is the browser's own <input>, over the box the canvas draws: typing,
+      // Chinese input methods and screen readers all work there; each change goes back whole.
+      case "textbox": el = control = document.createElement("input"); el.type = "text"; el.className = "text"; break;
       case "img": el = document.createElement("div"); el.setAttribute("role", "img"); break;
       case "progressbar": el = document.createElement("div"); el.setAttribute("role", "progressbar"); break;
       default:  // text; outside main/dialog it is the app bar's name: a banner landmark
@@ -80,6 +83,7 @@
         send(rec.id, FOCUS);
       });
       if (n.role === "slider") control.addEventListener("keydown", function (e) { onSliderKey(rec, e); });
+      if (n.role === "textbox") control.addEventListener("input", function () { sendText(rec.id, control.value); });
     }
     return rec;
   }
@@ -102,6 +106,13 @@
       case "slider":
         rec.control.setAttribute("aria-label", n.name);
         rec.control.setAttribute("aria-valuetext", n.value || "");
+        break;
+      case "textbox":
+        rec.control.setAttribute("aria-label", n.name);
+        rec.control.setAttribute("inputmode", n.phone ? "tel" : "text");
+        rec.control.setAttribute("aria-invalid", n.invalid ? "true" : "false");
+        // The app's text is the truth, but never overwrite what is being typed (or composed).
+        if (document.activeElement !== rec.control && rec.control.value !== (n.value || "")) rec.control.value = n.value || "";
         break;
       case "progressbar": {
         var parts = (n.value || "0/1").split("/");
@@ -189,6 +200,10 @@
 
   // ---- Input from assistive technology and the keyboard ----------------------------
 
+  function sendText(id, text) {
+    if (window.Module && Module.ccall) Module.ccall("anxin_set_text", null, ["number", "string"], [id, text]);
+  }
+
   function onActivate(rec, e) {
     e.preventDefault();
     var r = rec.rect, t = lastCanvasTap;
@@ -209,6 +224,7 @@
   function onArrowKey(e) {
     var next = e.key === "ArrowDown" || e.key === "ArrowRight", prev = e.key === "ArrowUp" || e.key === "ArrowLeft";
     if ((!next && !prev) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.target.type === "text") return;  // arrows move the caret in a text box
     var all = Array.prototype.slice.call(root.querySelectorAll("button, a, input"));
     var i = all.indexOf(document.activeElement);
     if (i < 0) return;

@@ -10,12 +10,6 @@ namespace anxin {
 
 using json = nlohmann::json;
 
-uint32_t fnv1a32(std::string_view bytes) {
-    uint32_t h = 0x811C9DC5u;
-    for (unsigned char b : bytes) h = (h ^ b) * 0x01000193u;
-    return h;
-}
-
 std::optional<GlyphSlices> GlyphSlices::parse(std::string_view text, std::string* error) {
     auto fail = [&](const std::string& why) -> std::optional<GlyphSlices> {
         if (error) *error = "slices.json: " + why;

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/checksum.h"
+
 namespace anxin {
 
 struct FontSlice {
@@ -82,7 +84,5 @@ private:
     std::vector<Progress> states_;
     GlyphStats stats_;
 };
-
-uint32_t fnv1a32(std::string_view bytes);
 
 }  // namespace anxin

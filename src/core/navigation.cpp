@@ -14,6 +14,8 @@ const char* screen_name(ScreenId id) {
         case ScreenId::HelpStatus: return "help_status";
         case ScreenId::Report: return "report";
         case ScreenId::MyReports: return "my_reports";
+        case ScreenId::Family: return "family";
+        case ScreenId::SetupOffer: return "setup_offer";
     }
     return "home";
 }

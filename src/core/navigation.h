@@ -7,7 +7,7 @@
 
 namespace anxin {
 
-enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports };
+enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports, Family, SetupOffer };
 const char* screen_name(ScreenId id);
 
 struct Route {

@@ -70,11 +70,18 @@ public:
     virtual void discard(const std::string& path) = 0;     // the bytes were wrong: do not keep them
 };
 
-// Opens a link outside the app: "tel:12345" dials on phones.
+// Links out of the app ("tel:12345" dials on phones), and the app's own address.
 class Links {
 public:
     virtual ~Links() = default;
     virtual void open(const std::string& url) = 0;
+    // This page's address without its fragment ("https://anxin.example/"): setup links start with it.
+    virtual std::string app_address() = 0;
+    // Removes "#…" from the address bar without reloading (a setup link, once answered).
+    virtual void clear_fragment() = 0;
+    virtual bool copy(const std::string& text) = 0;  // to the clipboard; false if the device refused
+    virtual bool can_share() = 0;                    // the device has a share sheet (phones)
+    virtual void share(const std::string& title, const std::string& url) = 0;
 };
 
 // Assistive technology: the semantics tree mirrored where screen readers reach it

@@ -21,6 +21,7 @@ const char* role_name(Role role) {
         case Role::Dialog: return "dialog";
         case Role::Status: return "status";
         case Role::Progress: return "progressbar";
+        case Role::TextBox: return "textbox";
     }
     return "text";
 }
@@ -72,6 +73,10 @@ nlohmann::json semantics_node_json(const SemanticsNode& n) {
     j["disabled"] = n.has(State_Disabled);
     j["focused"] = n.has(State_Focused);
     j["clipped"] = n.has(State_Clipped);
+    if (n.role == Role::TextBox) {
+        j["phone"] = n.has(State_Phone);
+        j["invalid"] = n.has(State_Invalid);
+    }
     j["rect"] = {n.rect.x, n.rect.y, n.rect.w, n.rect.h};
     if (n.level) j["level"] = n.level;
     if (n.font_px > 0) j["fontPx"] = n.font_px;
@@ -80,6 +85,7 @@ nlohmann::json semantics_node_json(const SemanticsNode& n) {
     if (n.can(Action::Focus)) actions.push_back("focus");
     if (n.can(Action::Increment)) actions.push_back("increment");
     if (n.can(Action::Decrement)) actions.push_back("decrement");
+    if (n.can(Action::SetText)) actions.push_back("set_text");
     j["actions"] = actions;
     return j;
 }
@@ -87,7 +93,7 @@ nlohmann::json semantics_node_json(const SemanticsNode& n) {
 std::string SemanticsTree::to_json() const {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& n : nodes_) list.push_back(semantics_node_json(n));
-    return list.dump();
+    return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool ActionQueue::take(uint32_t id, Action action) {
@@ -96,6 +102,20 @@ bool ActionQueue::take(uint32_t id, Action action) {
     if (it == pending_.end()) return false;
     pending_.erase(it);
     return true;
+}
+
+bool ActionQueue::take_text(uint32_t id, std::string* text) {
+    bool found = false;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (it->id == id && it->action == Action::SetText) {
+            *text = std::move(it->text);  // typing sends the whole text each time: the last one wins
+            found = true;
+            it = pending_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return found;
 }
 
 }  // namespace anxin

@@ -11,7 +11,7 @@
 
 namespace anxin {
 
-enum class Role { Screen, Heading, Text, Image, Button, Link, Checkbox, Radio, Slider, Dialog, Status, Progress };
+enum class Role { Screen, Heading, Text, Image, Button, Link, Checkbox, Radio, Slider, Dialog, Status, Progress, TextBox };
 const char* role_name(Role role);  // ARIA-like name: "button", "heading", ...
 
 enum StateFlags : uint32_t {
@@ -20,9 +20,13 @@ enum StateFlags : uint32_t {
     State_Disabled = 1 << 1,
     State_Focused = 1 << 2,
     State_Clipped = 1 << 3,   // the element was cut by the visible area (partly scrolled away)
+    State_Phone = 1 << 4,     // a text box that takes a phone number (a digit keyboard)
+    State_Invalid = 1 << 5,   // a text box whose text cannot be used as it is
 };
 
-enum class Action : uint32_t { Press = 1 << 0, Focus = 1 << 1, Increment = 1 << 2, Decrement = 1 << 3 };
+// SetText: a text box's whole new text (typed in the browser's own input, where input
+// methods for Chinese work), carried beside the request.
+enum class Action : uint32_t { Press = 1 << 0, Focus = 1 << 1, Increment = 1 << 2, Decrement = 1 << 3, SetText = 1 << 4 };
 
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;
@@ -73,13 +77,15 @@ private:
 // Widgets take the requests aimed at their id while they draw.
 class ActionQueue {
 public:
-    void request(uint32_t id, Action action) { pending_.push_back({id, action}); }
+    void request(uint32_t id, Action action) { pending_.push_back({id, action, {}}); }
+    void request_text(uint32_t id, std::string text) { pending_.push_back({id, Action::SetText, std::move(text)}); }
     bool take(uint32_t id, Action action);
+    bool take_text(uint32_t id, std::string* text);  // the latest SetText for `id`, if any
     bool empty() const { return pending_.empty(); }
     void clear() { pending_.clear(); }
 
 private:
-    struct Request { uint32_t id; Action action; };
+    struct Request { uint32_t id; Action action; std::string text; };
     std::vector<Request> pending_;
 };
 

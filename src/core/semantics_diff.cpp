@@ -101,7 +101,7 @@ std::string tree_update_json(const TreeUpdate& update) {
     for (const auto* n : update.updated) updated.push_back(semantics_node_json(*n));
     j["update"] = std::move(updated);
     if (update.focus) j["focus"] = update.focus;
-    return j.dump();
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace anxin

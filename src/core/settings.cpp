@@ -79,6 +79,65 @@ bool is_valid_phone_number(const std::string& number) {
     return digits >= 3;
 }
 
+bool is_clean_text(const std::string& text, size_t max_chars) {
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size();) {
+        const size_t at = i;
+        const uint32_t cp = utf8_next(text, i);
+        const size_t shortest = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (cp == 0xFFFD || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || i - at != shortest) return false;  // broken UTF-8
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+        const bool invisible = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+                               (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
+        if (control || invisible || cp == '<' || cp == '>' || cp == '&') return false;
+        if (++chars > max_chars) return false;
+    }
+    return chars > 0 && text.find_first_not_of(' ') != std::string::npos;
+}
+
+bool is_valid_guide_id(const std::string& id) {
+    if (id.empty() || id.size() > 40) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+namespace {
+// The fields family can set, read leniently for stored settings: a bad entry is dropped.
+void read_family_fields(const json& j, Settings& s, std::vector<std::string>& problems) {
+    if (auto it = j.find("hotline_name"); it != j.end()) {
+        if (it->is_string() && (it->get_ref<const std::string&>().empty() || is_clean_text(it->get<std::string>(), kMaxNameChars * 2)))
+            s.hotline_name = it->get<std::string>();
+        else
+            problems.push_back("'hotline_name' is not a short name; left empty");
+    }
+    if (auto it = j.find("contacts"); it != j.end() && it->is_array()) {
+        for (const json& c : *it) {
+            if (c.is_object() && c.value("name", json()).is_string() && c.value("number", json()).is_string() &&
+                is_clean_text(c["name"].get<std::string>(), kMaxNameChars) && is_valid_phone_number(c["number"].get<std::string>()) &&
+                s.contacts.size() < kMaxFamilyContacts)
+                s.contacts.push_back({c["name"].get<std::string>(), c["number"].get<std::string>()});
+            else
+                problems.push_back("a family contact is not a name and a phone number; left out");
+        }
+    }
+    if (auto it = j.find("guide_order"); it != j.end() && it->is_array()) {
+        for (const json& g : *it) {
+            if (g.is_string() && is_valid_guide_id(g.get<std::string>()) && s.guide_order.size() < kMaxGuideOrder)
+                s.guide_order.push_back(g.get<std::string>());
+            else
+                problems.push_back("'guide_order' has an entry that is not a guide id; left out");
+        }
+    }
+    if (auto it = j.find("home_note"); it != j.end()) {
+        if (it->is_string() && (it->get_ref<const std::string&>().empty() || is_clean_text(it->get<std::string>(), kMaxNoteChars)))
+            s.home_note = it->get<std::string>();
+        else
+            problems.push_back("'home_note' is not a short note; left empty");
+    }
+}
+}  // namespace
+
 SettingsParse settings_from_json(const std::string& text) {
     SettingsParse out;
     const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -119,6 +178,7 @@ SettingsParse settings_from_json(const std::string& text) {
         else
             out.problems.push_back("'my_phone' is not a phone number; left empty");
     }
+    read_family_fields(j, s, out.problems);
     return out;
 }
 
@@ -133,6 +193,11 @@ std::string settings_to_json(const Settings& s) {
     j["screen_reader"] = s.screen_reader;
     j["hotline"] = s.hotline;
     j["my_phone"] = s.my_phone;
+    j["hotline_name"] = s.hotline_name;
+    j["contacts"] = json::array();
+    for (const auto& c : s.contacts) j["contacts"].push_back({{"name", c.name}, {"number", c.number}});
+    j["guide_order"] = s.guide_order;
+    j["home_note"] = s.home_note;
     return j.dump();
 }
 
@@ -143,5 +208,27 @@ SettingsParse SettingsStore::load() {
 }
 
 bool SettingsStore::save(const Settings& s) { return storage_.set(kKey, settings_to_json(s)); }
+
+bool SettingsStore::save_backup(const Settings& before, double now_ms) {
+    json j;
+    j["until"] = now_ms + kBackupDays * 24 * 3600 * 1000;
+    j["settings"] = settings_to_json(before);
+    return storage_.set(kBackupKey, j.dump());
+}
+
+std::optional<std::pair<Settings, double>> SettingsStore::backup(double now_ms) {
+    auto stored = storage_.get(kBackupKey);
+    if (!stored) return std::nullopt;
+    const json j = json::parse(*stored, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || !j.value("until", json()).is_number() || !j.value("settings", json()).is_string()) return std::nullopt;
+    const double until = j["until"].get<double>();
+    // Past its days, or from a clock set far back: not offered any more.
+    if (now_ms >= until || until - now_ms > kBackupDays * 24 * 3600 * 1000 + 1) return std::nullopt;
+    SettingsParse parsed = settings_from_json(j["settings"].get<std::string>());
+    if (!parsed.problems.empty()) return std::nullopt;
+    return std::make_pair(parsed.settings, until);
+}
+
+void SettingsStore::drop_backup() { storage_.remove(kBackupKey); }
 
 }  // namespace anxin

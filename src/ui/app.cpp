@@ -8,11 +8,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "imgui_internal.h"
 #include "ui/screens.h"
 
 namespace anxin {
+
+namespace {
+constexpr const char* kFamilyFormKey = "anxin.family_form";  // the family page's form, between visits
+}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Construction
@@ -28,7 +33,23 @@ App::App(Services services, Content content, AppFont font)
     SettingsParse loaded = SettingsStore(services_.storage).load();
     state_.settings = loaded.settings;
     state_.settings_problems = loaded.problems;
+    if (auto backup = SettingsStore(services_.storage).backup(services_.clock.local_time_ms())) state_.backup_until_ms = backup->second;
+    if (auto form = services_.storage.get(kFamilyFormKey)) state_.family = family_form_from_json(*form);
     last_generation_ = state_.nav.generation();
+}
+
+void App::open_address(const std::string& fragment) {
+    std::string f = fragment;
+    if (!f.empty() && f[0] == '#') f.erase(0, 1);
+    if (f == "family") {
+        state_.nav.go({ScreenId::Family, {}, 0});
+    } else if (is_setup_fragment(f)) {
+        state_.setup_offer = decode_setup(f);
+        if (!state_.setup_offer.ok()) std::fprintf(stderr, "anxin: setup link refused: %s\n", state_.setup_offer.detail.c_str());
+        else state_.setup_summary = describe_setup(state_.settings, state_.setup_offer.setup, state_.content.strings);
+        state_.nav.go({ScreenId::SetupOffer, {}, 0});
+    }
+    frames_wanted_ = std::max(frames_wanted_, 2);
 }
 
 App::~App() = default;
@@ -90,6 +111,7 @@ void App::apply_style(const Ui& ui) {
 
 void App::frame(float width, float height) {
     tree_.clear();
+    state_.preview.clear();
     help_.tick();
     reports_.tick();
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
@@ -210,6 +232,8 @@ void App::draw_screen(Ui& ui) {
         case ScreenId::HelpStatus: draw_help_status(state_, ui, services_.links); break;
         case ScreenId::Report: draw_report(state_, ui); break;
         case ScreenId::MyReports: draw_my_reports(state_, ui); break;
+        case ScreenId::Family: draw_family(state_, ui, services_.links); break;
+        case ScreenId::SetupOffer: draw_setup_offer(state_, ui); break;
     }
 }
 
@@ -221,6 +245,13 @@ void App::after_frame(const Ui& ui) {
     if (frames_wanted_ > 0) --frames_wanted_;
     if (glyphs_) glyphs_->after_frame();  // characters this frame could not draw: fetch them
     if (state_.animating) frames_wanted_ = std::max(frames_wanted_, 1);
+    if (state_.setup_answer != SetupAnswer::None) answer_setup();
+    if (state_.restore_requested) restore_settings();
+    if (state_.family_changed) {
+        state_.family_changed = false;
+        state_.family_note.clear();
+        services_.storage.set(kFamilyFormKey, family_form_to_json(state_.family));
+    }
     if (state_.settings_changed) {
         state_.settings_changed = false;
         state_.settings_save_failed = !SettingsStore(services_.storage).save(state_.settings);
@@ -232,6 +263,7 @@ void App::after_frame(const Ui& ui) {
         services_.speech.stop();    // never keep talking about a screen that is gone
         state_.step = StepState{};
         state_.step.started_ms = state_.now_ms;
+        if (state_.nav.current().screen != ScreenId::Home) state_.home_status.clear();  // said once, on the way home
         frames_wanted_ = std::max(frames_wanted_, 2);
         return;  // what was drawn belongs to the old screen; speak after the new one is drawn
     }
@@ -241,6 +273,44 @@ void App::after_frame(const Ui& ui) {
     follow_help_status();
     speak_and_announce(ui, new_screen);
     sync_accessibility(new_screen);
+}
+
+// The senior answered a setup link: take it (keeping the old settings for 7 days) or not.
+// Either way the link leaves the address bar, so a reload does not ask again.
+void App::answer_setup() {
+    const bool take = state_.setup_answer == SetupAnswer::Accept && state_.setup_offer.ok();
+    state_.setup_answer = SetupAnswer::None;
+    if (take) {
+        SettingsStore store(services_.storage);
+        const double now = services_.clock.local_time_ms();
+        if (store.save_backup(state_.settings, now)) state_.backup_until_ms = now + SettingsStore::kBackupDays * 24 * 3600 * 1000;
+        Settings next = state_.setup_offer.setup.settings;
+        next.my_phone = state_.settings.my_phone;  // the senior's own number is not the family's to set
+        state_.settings = next;
+        state_.settings_changed = true;
+        const std::string& from = state_.setup_offer.setup.from;
+        state_.home_status = state_.content.strings.format("setup.taken", {{"from", from.empty() ? state_.content.strings.get("setup.someone") : from}});
+    }
+    state_.setup_offer = SetupDecode{};
+    state_.setup_summary.clear();
+    services_.links.clear_fragment();
+    state_.nav.home();
+}
+
+void App::restore_settings() {
+    state_.restore_requested = false;
+    SettingsStore store(services_.storage);
+    if (auto backup = store.backup(services_.clock.local_time_ms())) {
+        Settings before = backup->first;
+        before.my_phone = state_.settings.my_phone;
+        state_.settings = before;
+        state_.settings_changed = true;
+        state_.home_status = state_.content.strings.get("setup.restored");
+        state_.to_say.push_back(state_.home_status);
+    }
+    store.drop_backup();
+    state_.backup_until_ms = 0;
+    state_.nav.home();
 }
 
 // A call-back's status changed (sent, picked up, calling, late): say so, wherever the user is.

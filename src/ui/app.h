@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/content.h"
+#include "core/family_form.h"
 #include "core/help_client.h"
 #include "core/report_client.h"
 #include "core/navigation.h"
@@ -36,6 +37,8 @@ struct HelpContextState {
     int practice_misses = 0;  // wrong taps in practice in this guide
 };
 
+enum class SetupAnswer { None, Accept, Decline };
+
 struct AppState {
     Content content;
     HelpClient* help = nullptr;    // call-back requests (owned by App)
@@ -58,6 +61,17 @@ struct AppState {
     bool settings_save_failed = false;  // storage refused: tell the user changes won't survive
     bool read_aloud_requested = false;  // the 朗读 button was pressed
     std::vector<std::string> settings_problems;  // why stored settings were not fully used
+    // Family setup (ui/family_screens.cpp):
+    FamilyForm family;                  // the family page's form, kept on this device
+    bool family_changed = false;        // set by the family page; the app saves and clears it
+    std::string family_note;            // "链接已复制" after a button on the family page
+    SemanticsTree preview;              // what the family page's preview drew (not mirrored: one image stands for it)
+    SetupDecode setup_offer;            // a setup link the senior is asked about
+    std::string setup_summary;          // what it would change, in plain words
+    SetupAnswer setup_answer = SetupAnswer::None;  // set by the offer screen; the app acts and clears it
+    double backup_until_ms = 0;         // "恢复原来的设置" is offered until then (local time); 0 = none
+    bool restore_requested = false;
+    std::string home_status;            // said once on home after a setup was taken or undone
 };
 
 class App {
@@ -71,6 +85,10 @@ public:
     void supply_glyphs(GlyphSlices index, const std::string& base_url);
     // Outside a frame, before ImGui::NewFrame(): lets glyphs that arrived into the font.
     void before_frame();
+
+    // The part of the page address after '#': "family" opens the family page, "setup=…"
+    // offers a setup link to the senior. Called at start and when the address changes.
+    void open_address(const std::string& fragment);
 
     // Draws one frame at a viewport of width x height CSS px.
     void frame(float width, float height);
@@ -96,6 +114,8 @@ private:
     void speak_and_announce(const Ui& ui, bool new_screen);
     void sync_accessibility(bool new_screen);
     void follow_help_status();
+    void answer_setup();
+    void restore_settings();
 
     Services services_;
     AppState state_;

@@ -38,13 +38,15 @@ std::string grouped_phone(const std::string& number) {
 
 namespace {
 
+void dial(Links& links, const std::string& number) {
+    std::string bare;  // tel: wants the bare number
+    for (char c : number)
+        if ((c >= '0' && c <= '9') || c == '+') bare += c;
+    links.open("tel:" + bare);
+}
+
 void call_button(AppState& s, Ui& ui, Links& links, const char* id) {
-    if (ui.button(id, ui.t("help.call"), {0, ButtonStyle::Primary, Icon::Phone})) {
-        std::string dial;  // tel: wants the bare number
-        for (char c : hotline_number(s))
-            if ((c >= '0' && c <= '9') || c == '+') dial += c;
-        links.open("tel:" + dial);
-    }
+    if (ui.button(id, ui.t("help.call"), {0, ButtonStyle::Primary, Icon::Phone})) dial(links, hotline_number(s));
 }
 
 HelpContext context_of(const AppState& s, const Ui& ui) {
@@ -70,6 +72,14 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
     const std::string& number = hotline_number(s);
     // The number and the call button come first: they must be on screen even at the largest text.
     ui.heading(ui.t("help.heading"));
+    // Family first, when family set it up: "打给 小芳", big, with the number to check.
+    for (size_t i = 0; i < s.settings.contacts.size(); ++i) {
+        const FamilyContact& c = s.settings.contacts[i];
+        const std::string label = ui.str->format("help.call_family", {{"name", c.name}});
+        if (ui.button(("family:" + std::to_string(i)).c_str(), label, {0, ButtonStyle::Primary, Icon::Phone, grouped_phone(c.number)}))
+            dial(links, c.number);
+    }
+    if (!s.settings.contacts.empty()) ui.heading(ui.t("help.hotline_heading"), 2);
     ui.big_text(number, ui.t("help.number_label") + " " + spaced_digits(number));
     ui.spoken += ui.str->format("help.spoken_number", {{"digits", spaced_digits(number)}});
     call_button(s, ui, links, "call");
@@ -82,7 +92,9 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
         s.nav.go({ScreenId::Callback, {}, 0});
     }
     ui.paragraph(ui.t("help.intro"));
-    if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
+    if (!s.settings.hotline.empty() && !s.settings.hotline_name.empty())
+        ui.paragraph(s.settings.hotline_name, /*muted=*/true);
+    else if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
         ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
     ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
 }

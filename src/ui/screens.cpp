@@ -14,9 +14,24 @@ namespace anxin {
 // [SECTION] Home
 //-----------------------------------------------------------------------------
 
+std::vector<const Guide*> home_guides(const Content& content, const std::vector<std::string>& order) {
+    std::vector<const Guide*> out;
+    for (const std::string& id : order)
+        for (const Guide& g : content.guides)
+            if (g.id == id && std::find(out.begin(), out.end(), &g) == out.end()) out.push_back(&g);
+    if (out.empty())
+        for (const Guide& g : content.guides) out.push_back(&g);
+    return out;
+}
+
 void draw_home(AppState& s, Ui& ui) {
     s.help_context.step = 0;  // help asked from here is not about a step
     ui.heading(ui.t("home.heading"));
+    if (!s.settings.home_note.empty()) {  // the family's note comes first, as a message
+        ui.paragraph(ui.t("home.note_label"), /*muted=*/true);
+        ui.status(s.settings.home_note);
+    }
+    if (!s.home_status.empty() && !ui.preview) ui.status(s.home_status);
     ui.paragraph(ui.t("home.intro"));
     if (s.content.guides_rejected > 0)
         ui.status(ui.str->format("home.guide_problem", {{"n", std::to_string(s.content.guides_rejected)}}));
@@ -24,7 +39,7 @@ void draw_home(AppState& s, Ui& ui) {
         ui.status(ui.t("content.problem"));
 
     // Tiles in as many columns as fit (one on phones); tiles in a row share a height.
-    const auto& guides = s.content.guides;
+    const std::vector<const Guide*> guides = home_guides(s.content, s.settings.guide_order);
     const float avail = ui.available_width();
     const float min_tile = std::max(320.0f, ui.type.body * 9.0f);
     const size_t cols = size_t(std::clamp(int((avail + ui.m.gap) / (min_tile + ui.m.gap)), 1, 3));
@@ -33,12 +48,12 @@ void draw_home(AppState& s, Ui& ui) {
         const size_t first = row * cols, last = std::min(guides.size(), first + cols);
         float row_h = 0;
         for (size_t i = first; i < last; ++i) {
-            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(guides[i].icon), guides[i].subtitle};
-            row_h = std::max(row_h, ui.button_height(guides[i].title, o, tile_w));
+            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(guides[i]->icon), guides[i]->subtitle};
+            row_h = std::max(row_h, ui.button_height(guides[i]->title, o, tile_w));
         }
         for (size_t i = first; i < last; ++i) {
             if (i != first) ImGui::SameLine(0, ui.m.gap);
-            const Guide& g = guides[i];
+            const Guide& g = *guides[i];
             ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(g.icon), g.subtitle, row_h};
             if (ui.button(("guide:" + g.id).c_str(), g.title, o)) s.nav.go({ScreenId::Guide, g.id, 0});
         }
@@ -85,6 +100,10 @@ void draw_settings(AppState& s, Ui& ui) {
     if (s.voice_missing) ui.status(ui.t("voice.missing"));
 
     if (s.settings_save_failed) ui.status(ui.t("settings.save_failed"));
+    if (s.backup_until_ms > 0 && ui.button("restore", ui.t("settings.restore"), {0, ButtonStyle::Normal, Icon::None, ui.t("settings.restore_desc")}))
+        s.restore_requested = true;
+    if (ui.button("family", ui.t("settings.family"), {0, ButtonStyle::Normal, Icon::None, ui.t("settings.family_desc")}))
+        s.nav.go({ScreenId::Family, {}, 0});
     if (ui.button("my_reports", ui.t("report.mine"))) {
         s.report_note.clear();
         if (s.reports) s.reports->refresh();

@@ -18,6 +18,12 @@ void draw_my_reports(AppState& s, Ui& ui);
 void draw_help(AppState& s, Ui& ui, Links& links);  // help_screens.cpp
 void draw_callback(AppState& s, Ui& ui);
 void draw_help_status(AppState& s, Ui& ui, Links& links);
+void draw_family(AppState& s, Ui& ui, Links& links);  // family_screens.cpp
+void draw_setup_offer(AppState& s, Ui& ui);
+
+// The guides home shows: those in `order` that exist, in that order; all when `order`
+// is empty or names none of them (home is never empty).
+std::vector<const Guide*> home_guides(const Content& content, const std::vector<std::string>& order);
 
 // What the call-back status screen says of a request now (also announced when it changes).
 std::string help_status_text(const HelpStatus& status, const Strings& str);

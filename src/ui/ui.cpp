@@ -329,3 +329,53 @@ bool Ui::checkbox(const char* str_id, const std::string& label, bool* value) {
 }
 
 }  // namespace anxin
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text fields
+//-----------------------------------------------------------------------------
+
+namespace anxin {
+
+bool Ui::text_field(const char* str_id, const std::string& label, std::string* text, const TextFieldOptions& opt) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImGuiID id = ImGui::GetID(str_id);
+    const float width = available_width();
+    const float label_h = measure(label, type.body, width).y;
+    const ImVec2 top = w->DC.CursorPos;
+    draw_text(w->DrawList, label, type.body, top, width, col(pal->text));
+    ImGui::Dummy(ImVec2(width, label_h));
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + label_h + m.gap * 0.25f));
+
+    const bool changed = actions->take_text(id, text);
+    const ImVec2 pos(w->DC.CursorPos.x, IM_ROUND(w->DC.CursorPos.y));
+    const float height = std::max(m.min_target, line_height(type.body) + m.pad);
+    const ImRect bb(pos, pos + ImVec2(width, height));
+    bool hovered, held, focused;
+    press_behaviour(id, bb, &hovered, &held, &focused);
+    ImDrawList* dl = w->DrawList;
+    const float rounding = std::min(12.0f, height * 0.15f);
+    dl->AddRectFilled(bb.Min, bb.Max, col(pal->background), rounding);
+    dl->AddRect(bb.Min, bb.Max, col(pal->text), rounding, 0, focused || !opt.error.empty() ? m.border * 2 : m.border);
+    const float inner = width - 2 * m.pad;
+    const ImVec2 text_pos(pos.x + m.pad, pos.y + (height - line_height(type.body)) * 0.5f);
+    dl->PushClipRect(bb.Min, bb.Max, true);
+    if (text->empty()) {
+        if (!opt.hint.empty()) draw_text(dl, opt.hint, type.body, text_pos, FLT_MAX, col(pal->muted_text));
+    } else {
+        // One line; a long text shows its end, where typing happens.
+        const float tw = text_width(*text, type.body);
+        const float x = tw > inner ? text_pos.x + inner - tw : text_pos.x;
+        dl->AddText(font, line_height(type.body), ImVec2(IM_ROUND(x), IM_ROUND(text_pos.y)), col(pal->text), text->c_str());
+    }
+    if (focused) {  // the caret, at the end of the text
+        const float x = text_pos.x + std::min(inner, text->empty() ? 0.0f : text_width(*text, type.body)) + 2;
+        dl->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + line_height(type.body)), col(pal->text), 2.0f);
+    }
+    dl->PopClipRect();
+    uint32_t states = (focused ? State_Focused : 0) | (opt.phone ? State_Phone : 0) | (opt.error.empty() ? 0 : State_Invalid);
+    record(id, Role::TextBox, label, bb, uint32_t(Action::Focus) | uint32_t(Action::SetText), states, type.body, 0, *text);
+    if (!opt.error.empty()) status(opt.error);
+    return changed;
+}
+
+}  // namespace anxin

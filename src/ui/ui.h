@@ -28,6 +28,12 @@ struct ButtonOptions {
     float min_height = 0;        // e.g. to make tiles in a row equal
 };
 
+struct TextFieldOptions {
+    bool phone = false;          // digits: the browser offers a number keyboard
+    std::string hint;            // shown muted in the empty box
+    std::string error;           // shown under the box, and the box is marked invalid
+};
+
 // What a screen has to draw with, for one frame.
 struct Ui {
     // Set up by the app each frame.
@@ -43,6 +49,7 @@ struct Ui {
     ActionQueue* actions = nullptr;
     const Strings* str = nullptr;
     uint32_t parent = 0;         // semantics node new nodes belong to
+    bool preview = false;        // drawing a preview of another device's screen (family page)
     std::string spoken;          // this screen's text in reading order, for read-aloud
     std::string arrival;         // told to screen readers when this screen appears ("第 2 步，共 6 步：…")
 
@@ -65,6 +72,10 @@ struct Ui {
     float button_height(const std::string& label, const ButtonOptions& opt, float width) const;
     bool radio(const char* id, const std::string& label, bool selected, float width);
     bool checkbox(const char* id, const std::string& label, bool* value);
+    // A labelled text box. The canvas only shows the text: typing happens in the browser's
+    // own <input> over the box (the DOM mirror's), where Chinese input methods work, and
+    // each change comes back as Action::SetText. Returns true when the text changed.
+    bool text_field(const char* id, const std::string& label, std::string* text, const TextFieldOptions& opt = {});
     // Lays out radio options in rows that fit the width; returns the index pressed or -1.
     int radio_row(const char* id, const std::string* labels, int count, int selected);
 

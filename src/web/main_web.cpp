@@ -61,6 +61,14 @@ EM_JS(void, js_context_state, (int lost), {
 });
 
 // prefers-reduced-motion now, and a call into the app whenever it changes.
+// The fragment now ("#family", "#setup=…"); later changes in this tab are sent to the app.
+EM_JS(char*, js_watch_address, (), {
+    window.addEventListener("hashchange", function () {
+        if (location.hash) Module.ccall("anxin_open_address", null, ["string"], [location.hash]);
+    });
+    return stringToNewUTF8(location.hash);
+});
+
 EM_JS(int, js_reduced_motion_watch, (), {
     var mq = window.matchMedia("(prefers-reduced-motion: reduce)");
     mq.addEventListener("change", function (e) { Module._anxin_set_reduced_motion(e.matches ? 1 : 0); });
@@ -168,6 +176,18 @@ EMSCRIPTEN_KEEPALIVE void anxin_action(unsigned id, unsigned action) {
     g_app->app->actions().request(id, anxin::Action(action));
     wake();
 }
+// From the DOM mirror: the text of a text box, typed in the browser's own input.
+EMSCRIPTEN_KEEPALIVE void anxin_set_text(unsigned id, const char* text) {
+    if (!g_app || !g_app->app) return;
+    g_app->app->actions().request_text(id, text);
+    wake();
+}
+// From the page: the address after '#' changed (a setup link opened in this tab).
+EMSCRIPTEN_KEEPALIVE void anxin_open_address(const char* fragment) {
+    if (!g_app || !g_app->app) return;
+    g_app->app->open_address(fragment);
+    wake();
+}
 // For the page: the system's reduced-motion preference changed.
 EMSCRIPTEN_KEEPALIVE void anxin_set_reduced_motion(int reduce) {
     if (!g_app || !g_app->app) return;
@@ -229,6 +249,9 @@ int main() {
         std::fprintf(stderr, "anxin: /fonts/slices.json is missing; characters outside the app's own text will show as boxes\n");
     }
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
+    char* address = js_watch_address();  // "#family", or a setup link the senior tapped
+    w.app->open_address(address);
+    std::free(address);
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
     frame(emscripten_get_now(), nullptr);  // the first frame now, not at the next vsync: the page is ready sooner
     w.loop_running = false;

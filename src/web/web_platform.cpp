@@ -153,6 +153,39 @@ EM_JS(void, js_open_link, (const char* url), {
     window.location.href = u;
 });
 
+EM_JS(char*, js_app_address, (), {
+    return stringToNewUTF8(location.origin + location.pathname + location.search);
+});
+
+EM_JS(void, js_clear_fragment, (), {
+    history.replaceState(history.state, "", location.pathname + location.search);
+});
+
+// The clipboard API where the page is a secure context; otherwise the old way.
+EM_JS(int, js_copy, (const char* text_ptr), {
+    var text = UTF8ToString(text_ptr);
+    window.anxinCopied = text;  // for tests
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).catch(function (e) { console.warn("anxin: copy failed:", e); });
+        return 1;
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) {}
+    area.remove();
+    return ok ? 1 : 0;
+});
+
+EM_JS(int, js_can_share, (), { return navigator.share ? 1 : 0; });
+
+EM_JS(void, js_share, (const char* title, const char* url), {
+    var data = { title: UTF8ToString(title), url: UTF8ToString(url) };
+    navigator.share(data).catch(function (e) { if (e.name !== "AbortError") console.warn("anxin: share failed:", e); });
+});
+
 }  // namespace
 
 namespace anxin {
@@ -189,6 +222,17 @@ EM_JS(double, js_local_time_ms, (), {
     var d = new Date();
     return d.getTime() - d.getTimezoneOffset() * 60000;
 });
+
+std::string WebLinks::app_address() {
+    char* p = js_app_address();
+    std::string address(p);
+    std::free(p);
+    return address;
+}
+void WebLinks::clear_fragment() { js_clear_fragment(); }
+bool WebLinks::copy(const std::string& text) { return js_copy(text.c_str()) != 0; }
+bool WebLinks::can_share() { return js_can_share() != 0; }
+void WebLinks::share(const std::string& title, const std::string& url) { js_share(title.c_str(), url.c_str()); }
 
 double WebClock::now_ms() { return emscripten_get_now(); }
 double WebClock::local_time_ms() { return js_local_time_ms(); }

@@ -81,6 +81,11 @@ private:
 class WebLinks : public Links {
 public:
     void open(const std::string& url) override;
+    std::string app_address() override;
+    void clear_fragment() override;
+    bool copy(const std::string& text) override;
+    bool can_share() override;
+    void share(const std::string& title, const std::string& url) override;
 };
 
 }  // namespace anxin

@@ -44,7 +44,7 @@ void check_mirror_matches(const UiHarness& ui) {
 
 }  // namespace
 
-TEST_CASE("every control on every screen has a role and a Chinese name, and can be pressed and focused") {
+TEST_CASE("every control on every screen has a role and a Chinese name, and can be pressed (or typed in) and focused") {
     UiHarness ui(390, 844);
     test::walk_every_screen(ui, [&](const char* screen) {
         CAPTURE(screen);
@@ -52,6 +52,11 @@ TEST_CASE("every control on every screen has a role and a Chinese name, and can 
             CAPTURE(n->name);
             const bool keypad_digit = n->name.size() == 1 && n->name[0] >= '0' && n->name[0] <= '9';  // read as a digit
             CHECK((has_cjk(n->name) || keypad_digit));
+            CHECK(n->can(Action::Focus));
+            if (n->role == Role::TextBox) {
+                CHECK(n->can(Action::SetText));
+                continue;
+            }
             CHECK((n->role == Role::Button || n->role == Role::Radio || n->role == Role::Checkbox || n->role == Role::Link));
             CHECK(n->can(Action::Press));
         }

@@ -39,6 +39,18 @@ void walk_every_screen(UiHarness& ui, const std::function<void(const char*)>& ch
     check("help");
     ui.press(Role::Button, "请人给我回电");
     check("call-back keypad");
+    ui.app->open_address("#family");
+    ui.settle();
+    check("family page");
+    Setup setup;
+    setup.from = "小芳";
+    setup.settings.contacts = {{"小芳", "13800138000"}};
+    ui.app->open_address("#" + encode_setup(setup));
+    ui.settle();
+    check("setup offer");
+    ui.app->open_address("#setup=1.broken");
+    ui.settle();
+    check("setup link that cannot be read");
 }
 
 UiHarness::UiHarness(float w, float h, std::optional<std::string> stored_settings) : width(w), height(h) {
@@ -115,6 +127,12 @@ void UiHarness::press(Role role, const std::string& name) {
     app->actions().request(get(role, name).id, Action::Press);
     settle();
     CHECK_MESSAGE(app->actions().empty(), "an action request was not taken by any widget");
+}
+
+void UiHarness::type(const std::string& box, const std::string& text) {
+    app->actions().request_text(get(Role::TextBox, box).id, text);
+    settle();
+    CHECK_MESSAGE(app->actions().empty(), "the text was not taken by the text box");
 }
 
 void UiHarness::tap(Role role, const std::string& name) {
