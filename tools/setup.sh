@@ -36,7 +36,7 @@ fi
 
 if [ "$what" = test ]; then
   # playwright-core drives Debian's Chromium; it never downloads a browser of its own.
-  if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/tests/e2e/node_modules/axe-core" ]; then
+  if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/tests/e2e/node_modules/axe-core" ] || [ ! -d "$root/tests/e2e/node_modules/jsqr" ]; then
     echo "setup: installing the browser-test packages (npm)"
     (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -14,6 +14,7 @@
   var root, live = {}, nodes = new Map(), echoFocus = false;
   var userFocusSeq = 0;  // bumped whenever the user (keyboard, screen reader) moves focus
   var lastCanvasTap = { t: -1e9, x: 0, y: 0 };
+  var downAt = { x: -1e9, y: -1e9 };
   var stats = { syncMs: [], announced: [] };
 
   function send(id, action) {
@@ -42,6 +43,8 @@
         lastCanvasTap = { t: performance.now(), x: p.clientX, y: p.clientY };
       }, { passive: true });
     });
+    canvas.addEventListener("pointerdown", function (e) { downAt = { x: e.clientX, y: e.clientY }; }, { passive: true });
+    canvas.addEventListener("pointerup", onCanvasTapForText, { passive: true });
     root.addEventListener("keydown", onArrowKey);
   }
 
@@ -199,6 +202,21 @@
   }
 
   // ---- Input from assistive technology and the keyboard ----------------------------
+
+  // A tap on a text box drawn in the canvas focuses its <input> here, inside the tap's own
+  // event, so the phone opens its keyboard (the boxes themselves let wheel and drags reach
+  // the canvas). A tap anywhere else ends the typing.
+  function onCanvasTapForText(e) {
+    if (Math.abs(e.clientX - downAt.x) > 10 || Math.abs(e.clientY - downAt.y) > 10) return;  // a drag
+    var hit = null;
+    nodes.forEach(function (rec) {
+      var r = rec.rect;
+      if (rec.role === "textbox" && e.clientX >= r[0] && e.clientX < r[0] + r[2] && e.clientY >= r[1] && e.clientY < r[1] + r[3]) hit = rec;
+    });
+    var active = document.activeElement;
+    if (hit) { if (active !== hit.control) hit.control.focus({ preventScroll: true }); }
+    else if (active && active.classList && active.classList.contains("text") && root.contains(active)) active.blur();
+  }
 
   function sendText(id, text) {
     if (window.Module && Module.ccall) Module.ccall("anxin_set_text", null, ["number", "string"], [id, text]);

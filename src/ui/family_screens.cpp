@@ -127,7 +127,9 @@ void draw_preview(AppState& s, Ui& ui, Links& links, Settings& settings, ScreenI
     ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);  // looks exactly as it will, only inert
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.col(p.pal->background)));
     const float footer_h = p.m.min_target + p.m.pad;
-    ImGui::BeginChild(id, ImVec2(screen_size.x, screen_size.y - footer_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+    // The preview shows the top of the screen, what the senior sees first; the wheel scrolls the page.
+    ImGui::BeginChild(id, ImVec2(screen_size.x, screen_size.y - footer_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     ImGui::BeginDisabled();
     p.visible = ImGui::GetCurrentWindow()->InnerClipRect;
     if (which == ScreenId::Home) draw_home(s, p);
@@ -136,7 +138,8 @@ void draw_preview(AppState& s, Ui& ui, Links& links, Settings& settings, ScreenI
     ImGui::EndChild();
     // The senior's fixed help bar at the bottom of every screen.
     ImGui::SetCursorScreenPos(ImVec2(screen_pos.x, screen_pos.y + screen_size.y - footer_h));
-    ImGui::BeginChild((std::string(id) + "_footer").c_str(), ImVec2(screen_size.x, footer_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild((std::string(id) + "_footer").c_str(), ImVec2(screen_size.x, footer_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     ImGui::BeginDisabled();
     ImGui::SetCursorScreenPos(ImGui::GetCursorScreenPos() - ImVec2(0, p.m.pad * 0.5f));
     p.button("help", p.t("help.button"), {0, ButtonStyle::Help, Icon::Phone, {}, p.m.min_target});
@@ -195,7 +198,7 @@ void draw_family(AppState& s, Ui& ui, Links& links) {
     ui.heading(ui.t("family.preview"), 2);
     Settings shown = check.setup.settings;
     shown.my_phone = s.settings.my_phone;
-    const float w = std::min(380.0f, ui.available_width()), h = 680;
+    const float w = std::min(380.0f, ui.available_width()), h = std::min(680.0f, ui.viewport.y * 0.7f);  // whole on screen
     const bool side_by_side = ui.available_width() >= 2 * w + ui.m.gap;
     draw_preview(s, ui, links, shown, ScreenId::Home, "preview_home", w, h);
     if (side_by_side) ImGui::SameLine(0, ui.m.gap);

@@ -76,8 +76,13 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
     for (size_t i = 0; i < s.settings.contacts.size(); ++i) {
         const FamilyContact& c = s.settings.contacts[i];
         const std::string label = ui.str->format("help.call_family", {{"name", c.name}});
-        if (ui.button(("family:" + std::to_string(i)).c_str(), label, {0, ButtonStyle::Primary, Icon::Phone, grouped_phone(c.number)}))
-            dial(links, c.number);
+        // The number helps to check who is called, but only on one line: at the largest text on a
+        // phone it is left to the accessible name's reading of the label, and the icon goes first.
+        const std::string number = grouped_phone(c.number);
+        const float inner = ui.available_width() - 2 * ui.m.pad;
+        const bool number_fits = ui.text_width(number, ui.type.body) + ui.type.body * 1.8f + ui.m.pad <= inner;
+        ButtonOptions o{0, ButtonStyle::Primary, number_fits ? Icon::Phone : Icon::None, number_fits ? number : std::string()};
+        if (ui.button(("family:" + std::to_string(i)).c_str(), label, o)) dial(links, c.number);
     }
     if (!s.settings.contacts.empty()) ui.heading(ui.t("help.hotline_heading"), 2);
     ui.big_text(number, ui.t("help.number_label") + " " + spaced_digits(number));

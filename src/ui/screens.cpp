@@ -100,7 +100,7 @@ void draw_settings(AppState& s, Ui& ui) {
     if (s.voice_missing) ui.status(ui.t("voice.missing"));
 
     if (s.settings_save_failed) ui.status(ui.t("settings.save_failed"));
-    if (s.backup_until_ms > 0 && ui.button("restore", ui.t("settings.restore"), {0, ButtonStyle::Normal, Icon::None, ui.t("settings.restore_desc")}))
+    if (s.backup_until_ms > 0 && ui.button("restore", ui.t("settings.restore")))
         s.restore_requested = true;
     if (ui.button("family", ui.t("settings.family"), {0, ButtonStyle::Normal, Icon::None, ui.t("settings.family_desc")}))
         s.nav.go({ScreenId::Family, {}, 0});

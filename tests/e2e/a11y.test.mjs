@@ -6,11 +6,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launch, openApp, root, serve, settle } from "./lib.mjs";
+import { axeViolations, launch, openApp, root, serve, settle } from "./lib.mjs";
 
 const ids = JSON.parse(readFileSync(join(root, "assets", "guides", "index.json"), "utf8")).guides;
 const guides = ids.map((id) => JSON.parse(readFileSync(join(root, "assets", "guides", `${id}.json`), "utf8")));
-const axeSource = readFileSync(join(root, "tests", "e2e", "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -117,10 +116,7 @@ test("a keyboard-only user completes a guide with Tab, Enter and Escape; the app
 });
 
 async function axe(page, where) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
-  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(found, [], `axe-core on ${where}`);
+  assert.deepEqual(await axeViolations(page), [], `axe-core on ${where}`);
 }
 
 test("axe-core finds no violations on home, a guide step, practice, help and settings", async () => {

@@ -3,7 +3,7 @@
 // role and name, then pressing them with real pointer events at their rects.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -149,4 +149,13 @@ export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpa
     await exited;
   };
   return server.start();
+}
+
+// axe-core's violations on the page as it is (the DOM mirror), one line each; [] = none.
+let axeSource;
+export async function axeViolations(page) {
+  axeSource ??= readFileSync(join(root, "tests", "e2e", "node_modules", "axe-core", "axe.min.js"), "utf8");
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
