@@ -134,7 +134,7 @@ void App::frame(float width, float height) {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput) state_.nav.back();
 
     // Fixed bars scale with text but never take more than ~40% of a short screen together.
-    const float header_h = std::max(ui.m.min_target, ui.line_height(ui.type.body) + ui.m.pad * 1.2f) + ui.m.pad;
+    const float header_h = app_bar_height(ui);
     const float footer_h = header_h;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -143,7 +143,9 @@ void App::frame(float width, float height) {
     ImGui::Begin("##root", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
 
-    draw_header(ui, header_h);
+    const AppBarPress bar = draw_app_header(ui, ImVec2(0, 0), width, header_h, state_.nav.can_go_back());
+    if (bar.back) state_.nav.back();
+    if (bar.read) state_.read_aloud_requested = true;
 
     // Content: the only part that scrolls. Drag with a finger or mouse, wheel, or keyboard.
     ImGui::SetCursorScreenPos(ImVec2(0, header_h));
@@ -170,23 +172,26 @@ void App::frame(float width, float height) {
     ui.parent = 0;
     ui.visible = ImRect();
 
-    draw_footer(ui, height - footer_h, footer_h);
+    if (draw_app_footer(ui, ImVec2(0, height - footer_h), width, footer_h)) state_.nav.go({ScreenId::Help, {}, 0});
     ImGui::End();
     ImGui::PopFont();
     actions_.clear();  // requests for what this frame did not draw are stale: never replay them later
     after_frame(ui);
 }
 
-void App::draw_header(Ui& ui, float h) {
+float app_bar_height(const Ui& ui) {
+    return std::max(ui.m.min_target, ui.line_height(ui.type.body) + ui.m.pad * 1.2f) + ui.m.pad;
+}
+
+AppBarPress draw_app_header(Ui& ui, ImVec2 origin, float w, float h, bool show_back) {
+    AppBarPress pressed;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float w = ui.viewport.x;
-    dl->AddRectFilled(ImVec2(0, 0), ImVec2(w, h), ui.col(ui.pal->header_bg));
+    dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->header_bg));
     const float bh = h - ui.m.pad;
-    const float y = ui.m.pad * 0.5f;
+    const float y = origin.y + ui.m.pad * 0.5f;
     // Buttons size to their labels; icons are dropped first when the row is too narrow.
     const std::string& back = ui.t("nav.back");
     const std::string& read = ui.t("read.button");
-    const bool show_back = state_.nav.can_go_back();
     auto width_of = [&](const std::string& label, bool icon) {
         return std::max(ui.m.min_target, std::ceil(ui.text_width(label, ui.type.body)) + 1 + 2 * ui.m.pad +
                                              (icon ? ui.type.body * 0.9f + ui.m.pad * 0.75f : 0));
@@ -196,28 +201,27 @@ void App::draw_header(Ui& ui, float h) {
     if (needed > w) icons = false;
 
     if (show_back) {
-        ImGui::SetCursorScreenPos(ImVec2(ui.m.pad, y));
-        if (ui.button("back", back, {width_of(back, icons), ButtonStyle::Normal, icons ? Icon::Back : Icon::None, {}, bh}))
-            state_.nav.back();
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + ui.m.pad, y));
+        pressed.back = ui.button("back", back, {width_of(back, icons), ButtonStyle::Normal, icons ? Icon::Back : Icon::None, {}, bh});
     } else {
         const float em = ui.type.body * 1.1f;
-        const ImVec2 pos(ui.m.pad, (h - ui.line_height(em)) * 0.5f);
+        const ImVec2 pos(origin.x + ui.m.pad, origin.y + (h - ui.line_height(em)) * 0.5f);
         const ImVec2 sz = ui.draw_text(dl, ui.t("app.name"), em, pos, w * 0.4f, ui.col(ui.pal->header_text));
         ui.record(ImGui::GetID("brand"), Role::Text, ui.t("app.name"), ImRect(pos, pos + sz), 0, 0, em);
     }
     const float rw = width_of(read, icons);
-    ImGui::SetCursorScreenPos(ImVec2(w - ui.m.pad - rw, y));
-    if (ui.button("read", read, {rw, ButtonStyle::Normal, icons ? Icon::Speaker : Icon::None, {}, bh}))
-        state_.read_aloud_requested = true;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + w - ui.m.pad - rw, y));
+    pressed.read = ui.button("read", read, {rw, ButtonStyle::Normal, icons ? Icon::Speaker : Icon::None, {}, bh});
+    return pressed;
 }
 
-void App::draw_footer(Ui& ui, float y, float h) {
+bool draw_app_footer(Ui& ui, ImVec2 origin, float w, float h) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, y), ImVec2(ui.viewport.x, y + h), ui.col(ui.pal->background));
-    dl->AddLine(ImVec2(0, y), ImVec2(ui.viewport.x, y), ui.col(ui.pal->text), 2.0f);
-    ImGui::SetCursorScreenPos(ImVec2(ui.m.pad, y + ui.m.pad * 0.5f));
-    ButtonOptions o{ui.viewport.x - 2 * ui.m.pad, ButtonStyle::Help, Icon::Phone, {}, h - ui.m.pad};
-    if (ui.button("help", ui.t("help.button"), o)) state_.nav.go({ScreenId::Help, {}, 0});
+    dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->background));
+    dl->AddLine(origin, origin + ImVec2(w, 0), ui.col(ui.pal->text), 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui.m.pad, origin.y + ui.m.pad * 0.5f));
+    ButtonOptions o{w - 2 * ui.m.pad, ButtonStyle::Help, Icon::Phone, {}, h - ui.m.pad};
+    return ui.button("help", ui.t("help.button"), o);
 }
 
 void App::draw_screen(Ui& ui) {

@@ -107,8 +107,6 @@ public:
 
 private:
     void apply_style(const Ui& ui);
-    void draw_header(Ui& ui, float height);
-    void draw_footer(Ui& ui, float y, float height);
     void draw_screen(Ui& ui);
     void after_frame(const Ui& ui);
     void speak_and_announce(const Ui& ui, bool new_screen);

@@ -121,30 +121,25 @@ void draw_preview(AppState& s, Ui& ui, Links& links, Settings& settings, ScreenI
     p.preview = true;
 
     std::swap(s.settings, settings);  // the screens read s.settings
-    ImGui::SetCursorScreenPos(screen_pos);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(p.m.pad, p.m.pad));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(p.m.gap, p.m.gap));
     ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);  // looks exactly as it will, only inert
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.col(p.pal->background)));
-    const float footer_h = p.m.min_target + p.m.pad;
-    // The preview shows the top of the screen, what the senior sees first; the wheel scrolls the page.
-    ImGui::BeginChild(id, ImVec2(screen_size.x, screen_size.y - footer_h), ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     ImGui::BeginDisabled();
+    const float bar_h = app_bar_height(p);
+    ImGui::PushID(id);
+    draw_app_header(p, screen_pos, screen_size.x, bar_h, which != ScreenId::Home);
+    // The preview shows the top of the screen, what the senior sees first; the wheel scrolls the page.
+    ImGui::SetCursorScreenPos(screen_pos + ImVec2(0, bar_h));
+    ImGui::BeginChild("screen", ImVec2(screen_size.x, screen_size.y - 2 * bar_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     p.visible = ImGui::GetCurrentWindow()->InnerClipRect;
     if (which == ScreenId::Home) draw_home(s, p);
     else draw_help(s, p, links);
-    ImGui::EndDisabled();
     ImGui::EndChild();
-    // The senior's fixed help bar at the bottom of every screen.
-    ImGui::SetCursorScreenPos(ImVec2(screen_pos.x, screen_pos.y + screen_size.y - footer_h));
-    ImGui::BeginChild((std::string(id) + "_footer").c_str(), ImVec2(screen_size.x, footer_h), ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
-    ImGui::BeginDisabled();
-    ImGui::SetCursorScreenPos(ImGui::GetCursorScreenPos() - ImVec2(0, p.m.pad * 0.5f));
-    p.button("help", p.t("help.button"), {0, ButtonStyle::Help, Icon::Phone, {}, p.m.min_target});
+    draw_app_footer(p, screen_pos + ImVec2(0, screen_size.y - bar_h), screen_size.x, bar_h);
+    ImGui::PopID();
     ImGui::EndDisabled();
-    ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
     std::swap(s.settings, settings);

@@ -8,6 +8,13 @@
 
 namespace anxin {
 
+// The bars around every screen (app.cpp), at `origin`: the header with 返回 and 朗读, and
+// the fixed 找人帮忙 footer. The family page's preview draws them too.
+float app_bar_height(const Ui& ui);
+struct AppBarPress { bool back = false, read = false; };
+AppBarPress draw_app_header(Ui& ui, ImVec2 origin, float width, float height, bool show_back);
+bool draw_app_footer(Ui& ui, ImVec2 origin, float width, float height);  // true when 找人帮忙 was pressed
+
 void draw_home(AppState& s, Ui& ui);
 void draw_guide_intro(AppState& s, Ui& ui);  // guide_screens.cpp
 void draw_step(AppState& s, Ui& ui);
