@@ -118,6 +118,19 @@ test("a link made from the documented format is understood", async () => {
   await page.context().close();
 });
 
+test("a setup link opened in a tab where the app already runs is offered too", async () => {
+  const page = await openApp(browser, server.url, { width: 390, height: 844 });
+  await page.evaluate((hash) => { location.hash = hash; }, documentedLink(payload).split("#")[1]);
+  await page.waitForFunction(() => JSON.parse(UTF8ToString(Module._anxin_semantics_json())).some((n) => n.name === "家人帮您设置"));
+  await settle(page);
+  await click(page, "button", "不要");
+  assert.equal(await heading(page), "您好！想做什么？");
+  assert.equal(await page.evaluate(() => location.hash), "");
+  assert.equal(await page.evaluate(() => localStorage.getItem("anxin.settings")), null, "不要 keeps nothing");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 for (const [what, edit] of [
   ["cut short in a chat", (l) => l.slice(0, l.length - 12)],
   ["edited by hand", (l) => l.replace(/\.([A-Za-z])/, (m, c) => "." + (c === "e" ? "f" : "e"))],

@@ -76,6 +76,20 @@ TEST_CASE("the senior is asked, on screen and aloud, before a setup link changes
     CHECK_FALSE(ui.has(Role::Button, "恢复原来的设置"));
 }
 
+TEST_CASE("a hotline set by family is shown with who answers it") {
+    UiHarness ui(390, 844);
+    Setup s = daughters_setup();
+    s.settings.hotline = "010-12345678";
+    s.settings.hotline_name = "幸福里社区服务中心";
+    open_link(ui, "#" + encode_setup(s));
+    CHECK(ui.has(Role::Text, "小芳帮您设置了：字变大，说话慢一点，“找人帮忙”会先打给小芳，热线换成 010-12345678，首页的指南换了顺序，首页写上“妈，有事先打给我”。要这样改吗？"));
+    ui.press(Role::Button, "好的");
+    ui.press(Role::Button, "找人帮忙");
+    CHECK(ui.has(Role::Text, "幸福里社区服务中心"));
+    ui.press(Role::Button, "现在打电话");
+    CHECK(ui.links.opened.back() == "tel:01012345678");
+}
+
 TEST_CASE("不要 leaves everything as it was") {
     UiHarness ui(360, 640);
     open_link(ui, "#" + encode_setup(daughters_setup()));
