@@ -1,4 +1,4 @@
-// A QR code drawn by the app (Nayuki's QR Code generator, built into the wasm),
+// A QR code drawn by the app (Nayuki's QR Code generator, C version, built into the wasm),
 // as black squares on a white quiet zone, each module a whole number of pixels so
 // a phone camera, or a test's decoder, reads it from a screenshot.
 #pragma once
@@ -10,8 +10,7 @@ namespace anxin {
 
 struct QrInfo {
     int version = 0;  // 1..40: how many modules (17 + 4 × version) a side has
-    int size = 0;     // modules per side
-    char ecc = '?';   // error correction: L, M, Q or H
+    int size = 0;     // modules per side (0: the text was too long for any QR code)
 };
 
 // Encodes `text` (cached while it stays the same) and draws it at the cursor, at most
