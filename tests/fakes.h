@@ -88,6 +88,8 @@ public:
     void wake_after(double after) override { wake_at = ms + after; }
     double local_start_ms = 1795532400000.0;  // 2026-11-24 15:00 local at ms = 0
     double local_time_ms() override { return local_start_ms + ms; }
+    double epoch_start_ms = 1795503600000.0;  // the same moment in UTC (the device is at UTC+8)
+    double epoch_ms() override { return epoch_start_ms + ms; }
 };
 
 // A help server in the test: requests are recorded; answers are given by the test

@@ -69,13 +69,18 @@
       case "slider": el = control = document.createElement("input"); el.type = "range"; break;
       // A text box is the browser's own <input>, over the box the canvas draws: typing,
       // Chinese input methods and screen readers all work there; each change goes back whole.
-      case "textbox": el = control = document.createElement("input"); el.type = "text"; el.className = "text"; break;
+      case "textbox":
+        el = control = document.createElement("input");
+        el.type = "text";
+        el.className = "text";
+        el.maxLength = 100;  // far above any field's limit; the app names what is too long
+        break;
       case "img": el = document.createElement("div"); el.setAttribute("role", "img"); break;
       case "progressbar": el = document.createElement("div"); el.setAttribute("role", "progressbar"); break;
       default:  // text; outside main/dialog it is the app bar's name: a banner landmark
         el = document.createElement(n.container ? "p" : "header");
     }
-    var rec = { id: n.id, role: n.role, el: el, control: control, container: n.container || 0, rect: n.rect };
+    var rec = { id: n.id, role: n.role, el: el, control: control, container: n.container || 0, rect: n.rect, clipped: !!n.clipped };
     el.dataset.id = n.id;
     if (control) {
       control.dataset.id = n.id;
@@ -86,7 +91,11 @@
         send(rec.id, FOCUS);
       });
       if (n.role === "slider") control.addEventListener("keydown", function (e) { onSliderKey(rec, e); });
-      if (n.role === "textbox") control.addEventListener("input", function () { sendText(rec.id, control.value); });
+      if (n.role === "textbox") {
+        // While an input method composes (pinyin before the characters are chosen), wait for the result.
+        control.addEventListener("input", function (e) { if (!e.isComposing) sendText(rec.id, control.value); });
+        control.addEventListener("compositionend", function () { sendText(rec.id, control.value); });
+      }
     }
     return rec;
   }
@@ -94,6 +103,7 @@
   function fill(rec, n) {
     var el = rec.el;
     rec.rect = n.rect;
+    rec.clipped = !!n.clipped;
     el.dataset.group = n.parent;
     switch (n.role) {
       case "main":
@@ -211,7 +221,7 @@
     var hit = null;
     nodes.forEach(function (rec) {
       var r = rec.rect;
-      if (rec.role === "textbox" && e.clientX >= r[0] && e.clientX < r[0] + r[2] && e.clientY >= r[1] && e.clientY < r[1] + r[3]) hit = rec;
+      if (rec.role === "textbox" && !rec.clipped && e.clientX >= r[0] && e.clientX < r[0] + r[2] && e.clientY >= r[1] && e.clientY < r[1] + r[3]) hit = rec;
     });
     var active = document.activeElement;
     if (hit) { if (active !== hit.control) hit.control.focus({ preventScroll: true }); }

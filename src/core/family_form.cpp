@@ -24,13 +24,16 @@ FamilyCheck check_family_form(const FamilyForm& f) {
     if (!f.hotline_name.empty() && f.hotline.empty()) bad(c.hotline, "family.error.hotline_missing");
     if (!f.note.empty() && !is_clean_text(f.note, kMaxNoteChars)) bad(c.note, "family.error.note");
 
+    // Only what is right goes into the setup (and so into the preview).
     Setup& out = c.setup;
-    out.from = f.from;
+    out.from = c.from.empty() ? f.from : std::string();
     out.settings = f.settings;
     out.settings.my_phone.clear();
-    out.settings.hotline = f.hotline;
-    out.settings.hotline_name = f.hotline_name;
-    out.settings.home_note = f.note;
+    if (c.hotline.empty() && c.hotline_name.empty()) {
+        out.settings.hotline = f.hotline;
+        out.settings.hotline_name = f.hotline_name;
+    }
+    if (c.note.empty()) out.settings.home_note = f.note;
     out.settings.contacts.clear();
     for (size_t i = 0; i < kMaxFamilyContacts; ++i) {
         const std::string& name = f.contact_name[i];
@@ -38,6 +41,9 @@ FamilyCheck check_family_form(const FamilyForm& f) {
         if (name.empty() && number.empty()) continue;  // an unused row
         if (name.empty() || !is_clean_text(name, kMaxNameChars)) bad(c.contact_name[i], "family.error.name");
         if (number.empty() || !is_valid_phone_number(number)) bad(c.contact_number[i], "family.error.number");
+        for (const auto& earlier : out.settings.contacts)
+            if (c.contact_name[i].empty() && c.contact_number[i].empty() && (earlier.name == name || earlier.number == number))
+                bad(c.contact_number[i], "family.error.duplicate");
         if (c.contact_name[i].empty() && c.contact_number[i].empty()) out.settings.contacts.push_back({name, number});
     }
     return c;

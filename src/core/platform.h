@@ -38,6 +38,9 @@ public:
     // The device's wall clock in its own time zone: ms since 1970-01-01 00:00 local time.
     // For telling people a time of day ("15:40 前"), never for measuring durations.
     virtual double local_time_ms() = 0;
+    // Milliseconds since 1970-01-01 00:00 UTC: for dates kept across reloads (a 7-day undo),
+    // unmoved by time zones and summer time.
+    virtual double epoch_ms() = 0;
 };
 
 // HTTP to the help server (same origin). Requests are asynchronous: start() returns an

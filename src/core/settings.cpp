@@ -79,20 +79,30 @@ bool is_valid_phone_number(const std::string& number) {
     return digits >= 3;
 }
 
+namespace {
+// Characters that show nothing or reorder text: a name made of them looks blank or
+// misleading on a big button (Unicode format characters and soft hyphens).
+bool invisible(uint32_t cp) {
+    return cp == 0xAD || cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+bool space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F; }
+}  // namespace
+
 bool is_clean_text(const std::string& text, size_t max_chars) {
     size_t chars = 0;
+    bool seen = false;  // something other than spaces
     for (size_t i = 0; i < text.size();) {
         const size_t at = i;
         const uint32_t cp = utf8_next(text, i);
         const size_t shortest = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
         if (cp == 0xFFFD || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || i - at != shortest) return false;  // broken UTF-8
         const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-        const bool invisible = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-                               (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
-        if (control || invisible || cp == '<' || cp == '>' || cp == '&') return false;
+        if (control || invisible(cp) || cp == '<' || cp == '>' || cp == '&') return false;
         if (++chars > max_chars) return false;
+        seen = seen || !space(cp);
     }
-    return chars > 0 && text.find_first_not_of(' ') != std::string::npos;
+    return seen;
 }
 
 bool is_valid_guide_id(const std::string& id) {
@@ -106,7 +116,7 @@ namespace {
 // The fields family can set, read leniently for stored settings: a bad entry is dropped.
 void read_family_fields(const json& j, Settings& s, std::vector<std::string>& problems) {
     if (auto it = j.find("hotline_name"); it != j.end()) {
-        if (it->is_string() && (it->get_ref<const std::string&>().empty() || is_clean_text(it->get<std::string>(), kMaxNameChars * 2)))
+        if (it->is_string() && (it->get_ref<const std::string&>().empty() || is_clean_text(it->get<std::string>(), kMaxNameChars)))
             s.hotline_name = it->get<std::string>();
         else
             problems.push_back("'hotline_name' is not a short name; left empty");

@@ -81,7 +81,7 @@ public:
     bool save(const Settings& s);  // false if storage refused (e.g. private mode quota)
 
     // The settings from before a family setup was taken, kept for 7 days so the senior
-    // can go back. Times are the device's local wall clock (Clock::local_time_ms).
+    // can go back. Times are Clock::epoch_ms (UTC).
     static constexpr const char* kBackupKey = "anxin.settings.before_setup";
     static constexpr double kBackupDays = 7;
     bool save_backup(const Settings& before, double now_ms);

@@ -72,6 +72,8 @@ SetupDecode read_payload(const json& j) {
         FamilyContact fc{entry[0].get<std::string>(), entry[1].get<std::string>()};
         if (!is_clean_text(fc.name, kMaxNameChars)) return fail(SetupLinkError::BadValue, "contact name");
         if (!is_valid_phone_number(fc.number)) return fail(SetupLinkError::BadValue, "contact number");
+        for (const auto& other : s.contacts)
+            if (other.name == fc.name || other.number == fc.number) return fail(SetupLinkError::BadValue, "contact listed twice");
         s.contacts.push_back(std::move(fc));
     }
     const json& g = j["g"];
@@ -211,7 +213,8 @@ std::string describe_setup(const Settings& before, const Setup& setup, const Str
     }
     if (after.hotline != before.hotline || after.hotline_name != before.hotline_name) {
         if (after.hotline.empty()) add("setup.change.hotline_default");
-        else changes.push_back(str.format("setup.change.hotline", {{"number", after.hotline}}));
+        else if (after.hotline_name.empty()) changes.push_back(str.format("setup.change.hotline", {{"number", after.hotline}}));
+        else changes.push_back(str.format("setup.change.hotline_named", {{"number", after.hotline}, {"name", after.hotline_name}}));
     }
     if (after.guide_order != before.guide_order) add("setup.change.guides");
     if (after.home_note != before.home_note) {

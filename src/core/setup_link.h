@@ -27,7 +27,7 @@
 namespace anxin {
 
 constexpr int kSetupLinkVersion = 1;
-constexpr size_t kMaxSetupLinkChars = 1000;  // the whole link, address included
+constexpr size_t kMaxSetupLinkChars = 1000;  // a whole link (the family page checks); the part after '#' (decode_setup checks)
 
 struct Setup {
     std::string from;   // "小芳": who set it up, named to the senior

@@ -33,7 +33,7 @@ App::App(Services services, Content content, AppFont font)
     SettingsParse loaded = SettingsStore(services_.storage).load();
     state_.settings = loaded.settings;
     state_.settings_problems = loaded.problems;
-    if (auto backup = SettingsStore(services_.storage).backup(services_.clock.local_time_ms())) state_.backup_until_ms = backup->second;
+    if (auto backup = SettingsStore(services_.storage).backup(services_.clock.epoch_ms())) state_.backup_until_ms = backup->second;
     if (auto form = services_.storage.get(kFamilyFormKey)) state_.family = family_form_from_json(*form);
     last_generation_ = state_.nav.generation();
 }
@@ -116,6 +116,7 @@ void App::frame(float width, float height) {
     reports_.tick();
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
+    if (state_.backup_until_ms > 0 && services_.clock.epoch_ms() >= state_.backup_until_ms) state_.backup_until_ms = 0;  // 7 days are over
     state_.animating = false;
     Ui ui;
     ui.font = font_.font;
@@ -286,7 +287,7 @@ void App::answer_setup() {
     state_.setup_answer = SetupAnswer::None;
     if (take) {
         SettingsStore store(services_.storage);
-        const double now = services_.clock.local_time_ms();
+        const double now = services_.clock.epoch_ms();
         if (store.save_backup(state_.settings, now)) state_.backup_until_ms = now + SettingsStore::kBackupDays * 24 * 3600 * 1000;
         Settings next = state_.setup_offer.setup.settings;
         next.my_phone = state_.settings.my_phone;  // the senior's own number is not the family's to set
@@ -294,6 +295,7 @@ void App::answer_setup() {
         state_.settings_changed = true;
         const std::string& from = state_.setup_offer.setup.from;
         state_.home_status = state_.content.strings.format("setup.taken", {{"from", from.empty() ? state_.content.strings.get("setup.someone") : from}});
+        state_.to_say.push_back(state_.home_status);
     }
     state_.setup_offer = SetupDecode{};
     state_.setup_summary.clear();
@@ -304,7 +306,7 @@ void App::answer_setup() {
 void App::restore_settings() {
     state_.restore_requested = false;
     SettingsStore store(services_.storage);
-    if (auto backup = store.backup(services_.clock.local_time_ms())) {
+    if (auto backup = store.backup(services_.clock.epoch_ms())) {
         Settings before = backup->first;
         before.my_phone = state_.settings.my_phone;
         state_.settings = before;

@@ -69,9 +69,9 @@ struct AppState {
     SetupDecode setup_offer;            // a setup link the senior is asked about
     std::string setup_summary;          // what it would change, in plain words
     SetupAnswer setup_answer = SetupAnswer::None;  // set by the offer screen; the app acts and clears it
-    double backup_until_ms = 0;         // "恢复原来的设置" is offered until then (local time); 0 = none
+    double backup_until_ms = 0;         // "恢复原来的设置" is offered until then (Clock::epoch_ms); 0 = none
     bool restore_requested = false;
-    std::string home_status;            // said once on home after a setup was taken or undone
+    std::string home_status;            // shown on home after a setup was taken or undone, until the screen changes
 };
 
 class App {

@@ -4,7 +4,7 @@
 //
 // [SECTION] Family page: form
 // [SECTION] Family page: preview
-// [SECTION] Family page: link and QR code
+// [SECTION] Family page: the whole page, link and QR code
 // [SECTION] Setup offer (the senior's side)
 
 #include <algorithm>
@@ -131,7 +131,7 @@ void draw_preview(AppState& s, Ui& ui, Links& links, Settings& settings, ScreenI
     draw_app_header(p, screen_pos, screen_size.x, bar_h, which != ScreenId::Home);
     // The preview shows the top of the screen, what the senior sees first; the wheel scrolls the page.
     ImGui::SetCursorScreenPos(screen_pos + ImVec2(0, bar_h));
-    ImGui::BeginChild("screen", ImVec2(screen_size.x, screen_size.y - 2 * bar_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("screen", ImVec2(screen_size.x, std::max(1.0f, screen_size.y - 2 * bar_h)), ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     p.visible = ImGui::GetCurrentWindow()->InnerClipRect;
     if (which == ScreenId::Home) draw_home(s, p);
@@ -154,7 +154,7 @@ void draw_preview(AppState& s, Ui& ui, Links& links, Settings& settings, ScreenI
 }  // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Family page: link and QR code
+// [SECTION] Family page: the whole page, link and QR code
 //-----------------------------------------------------------------------------
 
 void draw_family(AppState& s, Ui& ui, Links& links) {
@@ -189,7 +189,7 @@ void draw_family(AppState& s, Ui& ui, Links& links) {
     form_field(s, ui, "note", ui.str->format("family.note_label", {{"max", std::to_string(kMaxNoteChars)}}), &f.note, check.note,
                false, ui.t("family.note_hint"));
 
-    // The preview uses what is right so far (a wrong field is left out, as the link would).
+    // The preview uses what is right so far (check_family_form leaves a wrong field out).
     ui.heading(ui.t("family.preview"), 2);
     Settings shown = check.setup.settings;
     shown.my_phone = s.settings.my_phone;

@@ -83,17 +83,20 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;  // no emulated mouse events after touch (no double taps)
 }
 
-// True while a DOM mirror element has focus: the browser handles Tab, Enter and Space
+// 1 while a DOM mirror element has focus: the browser handles Tab, Enter and Space
 // there (and sends the action to the app), so ImGui must not act on them too.
+// 2 while it is a text box: every key is the typist's (Escape ends an input method's composing).
 EM_JS(int, js_focus_in_mirror, (), {
-    return window.anxinMirror && window.anxinMirror.focusInMirror() ? 1 : 0;
+    if (!window.anxinMirror || !window.anxinMirror.focusInMirror()) return 0;
+    return document.activeElement.type === "text" ? 2 : 1;
 });
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     // Tab always moves the browser's focus, through the mirror in reading order.
     if (std::strcmp(e->code, "Tab") == 0) return EM_FALSE;
-    if (js_focus_in_mirror() && std::strcmp(e->code, "Escape") != 0) return EM_FALSE;
+    const int mirror = js_focus_in_mirror();
+    if (mirror == 2 || (mirror == 1 && std::strcmp(e->code, "Escape") != 0)) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);

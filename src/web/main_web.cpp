@@ -60,15 +60,17 @@ EM_JS(void, js_context_state, (int lost), {
     if (window.anxinShell) window.anxinShell.contextLost(!!lost);
 });
 
-// prefers-reduced-motion now, and a call into the app whenever it changes.
 // The fragment now ("#family", "#setup=…"); later changes in this tab are sent to the app.
+// Cut to a little over the longest link the app takes (it then says "too long"): ccall
+// copies strings onto the small wasm stack.
 EM_JS(char*, js_watch_address, (), {
     window.addEventListener("hashchange", function () {
-        if (location.hash) Module.ccall("anxin_open_address", null, ["string"], [location.hash]);
+        if (location.hash) Module.ccall("anxin_open_address", null, ["string"], [location.hash.slice(0, 1100)]);
     });
-    return stringToNewUTF8(location.hash);
+    return stringToNewUTF8(location.hash.slice(0, 1100));
 });
 
+// prefers-reduced-motion now, and a call into the app whenever it changes.
 EM_JS(int, js_reduced_motion_watch, (), {
     var mq = window.matchMedia("(prefers-reduced-motion: reduce)");
     mq.addEventListener("change", function (e) { Module._anxin_set_reduced_motion(e.matches ? 1 : 0); });

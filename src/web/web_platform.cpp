@@ -218,6 +218,8 @@ void WebAccessibility::update(const TreeUpdate& update) {
 }
 void WebAccessibility::announce(const Announcement& message) { js_announce(message.text.c_str(), message.assertive ? 1 : 0); }
 
+EM_JS(double, js_epoch_ms, (), { return Date.now(); });
+
 EM_JS(double, js_local_time_ms, (), {
     var d = new Date();
     return d.getTime() - d.getTimezoneOffset() * 60000;
@@ -236,6 +238,7 @@ void WebLinks::share(const std::string& title, const std::string& url) { js_shar
 
 double WebClock::now_ms() { return emscripten_get_now(); }
 double WebClock::local_time_ms() { return js_local_time_ms(); }
+double WebClock::epoch_ms() { return js_epoch_ms(); }
 
 void WebClock::wake_after(double ms) {
     const double at = emscripten_get_now() + ms;

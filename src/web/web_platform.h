@@ -45,6 +45,7 @@ public:
     double now_ms() override;
     void wake_after(double ms) override;
     double local_time_ms() override;
+    double epoch_ms() override;
 
 private:
     void (*wake_)();

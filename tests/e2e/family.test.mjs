@@ -94,6 +94,11 @@ test("a screen-reader user fills the family page through the mirror's real text 
   assert.equal(node.value, "call me");
   assert.equal(await box.getAttribute("aria-invalid"), "true");
   assert.equal(await box.getAttribute("inputmode"), "tel");
+  // Escape while typing belongs to the text box (it ends an input method's composing), not "back".
+  await box.focus();
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert.equal(await heading(page), "帮家人设置安心");
   await box.fill("13800138000");
   await page.getByRole("textbox", { name: "第 1 个人的称呼", exact: true }).fill("小芳");
   await settle(page);
@@ -126,6 +131,11 @@ test("a setup link opened in a tab where the app already runs is offered too", a
   await click(page, "button", "不要");
   assert.equal(await heading(page), "您好！想做什么？");
   assert.equal(await page.evaluate(() => location.hash), "");
+  // A huge address (a link pasted many times over) is refused, not a crash.
+  await page.evaluate(() => { location.hash = "setup=1." + "A".repeat(200000); });
+  await page.waitForFunction(() => JSON.parse(UTF8ToString(Module._anxin_semantics_json())).some((n) => n.name === "这个链接打不开"));
+  await settle(page);
+  await click(page, "button", "知道了");
   assert.equal(await page.evaluate(() => localStorage.getItem("anxin.settings")), null, "不要 keeps nothing");
   assert.deepEqual(page.errors, []);
   await page.context().close();

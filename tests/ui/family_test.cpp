@@ -49,6 +49,9 @@ TEST_CASE("the senior is asked, on screen and aloud, before a setup link changes
     CHECK(now.contacts == daughters_setup().settings.contacts);
     CHECK(ui.has(Role::Status, "妈，有事先打给我"));
     CHECK(ui.has(Role::Status, "已经按小芳的设置改好了。"));
+    bool told = false;  // announced to screen readers, not only shown
+    for (const auto& a : ui.a11y.announced) told = told || a.text == "已经按小芳的设置改好了。";
+    CHECK(told);
     // Home shows the chosen guides, in the chosen order.
     const auto buttons = ui.tree().all(Role::Button);
     std::vector<std::string> tiles;
@@ -82,7 +85,7 @@ TEST_CASE("a hotline set by family is shown with who answers it") {
     s.settings.hotline = "010-12345678";
     s.settings.hotline_name = "幸福里社区服务中心";
     open_link(ui, "#" + encode_setup(s));
-    CHECK(ui.has(Role::Text, "小芳帮您设置了：字变大，说话慢一点，“找人帮忙”会先打给小芳，热线换成 010-12345678，首页的指南换了顺序，首页写上“妈，有事先打给我”。要这样改吗？"));
+    CHECK(ui.has(Role::Text, "小芳帮您设置了：字变大，说话慢一点，“找人帮忙”会先打给小芳，热线换成 010-12345678（幸福里社区服务中心），首页的指南换了顺序，首页写上“妈，有事先打给我”。要这样改吗？"));
     ui.press(Role::Button, "好的");
     ui.press(Role::Button, "找人帮忙");
     CHECK(ui.has(Role::Text, "幸福里社区服务中心"));
@@ -115,6 +118,17 @@ TEST_CASE("恢复原来的设置 is offered for 7 days, not after") {
     ui.reload();
     ui.settle();
     ui.press(Role::Button, "设置");
+    CHECK_FALSE(ui.has(Role::Button, "恢复原来的设置"));
+}
+
+TEST_CASE("the undo goes away by itself when its 7 days end while the app is open") {
+    UiHarness ui(360, 640);
+    open_link(ui, "#" + encode_setup(daughters_setup()));
+    ui.press(Role::Button, "好的");
+    ui.press(Role::Button, "设置");
+    CHECK(ui.has(Role::Button, "恢复原来的设置"));
+    ui.clock.ms += 7.01 * 24 * 3600 * 1000;
+    ui.settle();
     CHECK_FALSE(ui.has(Role::Button, "恢复原来的设置"));
 }
 
@@ -152,7 +166,9 @@ TEST_CASE("the family page makes a link from what was chosen, with a preview dra
     REQUIRE(preview.find(Role::Button, "打给 小芳") != nullptr);
     REQUIRE(preview.find(Role::Status, "妈，有事先打给我") != nullptr);
     CHECK(preview.find(Role::Button, "防骗子") == nullptr);
-    CHECK(preview.find(Role::Heading, "您好！想做什么？")->font_px == doctest::Approx(type_scale(DeviceClass::Phone, TextSize::Largest).heading));
+    const SemanticsNode* preview_heading = preview.find(Role::Heading, "您好！想做什么？");
+    REQUIRE(preview_heading != nullptr);
+    CHECK(preview_heading->font_px == doctest::Approx(type_scale(DeviceClass::Phone, TextSize::Largest).heading));
     CHECK(ui.has(Role::Image, "预览：家人的首页"));
 
     ui.press(Role::Button, "复制链接");

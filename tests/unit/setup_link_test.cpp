@@ -190,6 +190,63 @@ TEST_CASE("10,000 random mutations of valid links: none crashes, none applies a 
     CHECK(accepted < 100);  // the checksum catches nearly all
 }
 
+namespace {
+// What the app may hold after any link: each value one it can show and use.
+void check_usable(const Setup& setup) {
+    const Settings& s = setup.settings;
+    CHECK(int(s.text_size) < kTextSizeCount);
+    CHECK(int(s.theme) <= 1);
+    CHECK(int(s.speech_rate) <= 2);
+    CHECK(int(s.voice_lang) <= 1);
+    CHECK((setup.from.empty() || is_clean_text(setup.from, kMaxNameChars)));
+    CHECK((s.hotline.empty() || is_valid_phone_number(s.hotline)));
+    CHECK((s.hotline_name.empty() || is_clean_text(s.hotline_name, kMaxNameChars)));
+    CHECK(s.contacts.size() <= kMaxFamilyContacts);
+    for (const auto& c : s.contacts) CHECK((is_clean_text(c.name, kMaxNameChars) && is_valid_phone_number(c.number)));
+    CHECK(s.guide_order.size() <= kMaxGuideOrder);
+    for (const auto& g : s.guide_order) CHECK(is_valid_guide_id(g));
+    CHECK((s.home_note.empty() || is_clean_text(s.home_note, kMaxNoteChars)));
+}
+}  // namespace
+
+TEST_CASE("10,000 random mutations of the payload itself, signed again: none crashes, none applies a bad value") {
+    // Past the checksum: what a buggy or hostile link maker could send.
+    std::mt19937 rng(1125);
+    const std::string full = R"({"f":"小芳","t":3,"c":1,"v":1,"r":0,"l":1,"s":1,"h":"010-12345678","hn":"社区中心",)"
+                             R"("p":[["小芳","13800138000"],["大伟","13900139000"]],"g":["bus-qr","hospital"],"n":"妈，有事先打给我"})";
+    const std::vector<std::string> seeds = {kValid, full};
+    const std::string pieces[] = {"\"", "\\", "\u0000", "\u202e", "\u3000", "<", ">", "&", "[", "]", "{", "}", ",", ":",
+                                  "-1", "99", "1e9", "0.5", "true", "null", "\"\"", "\xe4\xb8", "\xff", "龚", "𠮷", " "};
+    int accepted = 0;
+    for (int i = 0; i < 10000; ++i) {
+        std::string j = seeds[size_t(i) % seeds.size()];
+        const int edits = 1 + int(rng() % 3);
+        for (int e = 0; e < edits && !j.empty(); ++e) {
+            const size_t at = rng() % j.size();
+            if (rng() % 2) j.insert(at, pieces[rng() % std::size(pieces)]);
+            else j.erase(at, 1 + rng() % 4);
+        }
+        const SetupDecode d = decode_setup(signed_link(j));
+        if (!d.ok()) continue;
+        ++accepted;
+        check_usable(d.setup);
+    }
+    MESSAGE("payload mutations accepted: " << accepted);
+    CHECK(accepted > 100);  // the checks ran on many links that decoded
+}
+
+TEST_CASE("names that look blank, hide characters or repeat are refused") {
+    CHECK_FALSE(is_clean_text("\u3000\u3000", kMaxNameChars));  // ideographic spaces only
+    CHECK_FALSE(is_clean_text(" \u00a0", kMaxNameChars));
+    CHECK_FALSE(is_clean_text("小\u00ad芳", kMaxNameChars));   // soft hyphen
+    CHECK_FALSE(is_clean_text("小\U000E0041芳", kMaxNameChars));  // a tag character
+    CHECK_FALSE(is_clean_text("\xc1\x81", kMaxNameChars));  // an overlong 'A'
+    CHECK(is_clean_text("王 小芳", kMaxNameChars));
+    Setup twice;
+    twice.settings.contacts = {{"小芳", "13800138000"}, {"小芳", "13900139000"}};
+    CHECK(decode_setup(encode_setup(twice)).error == SetupLinkError::BadValue);
+}
+
 TEST_CASE("the senior is told in plain words what will change") {
     const Strings str = zh();
     Setup s;
