@@ -16,6 +16,7 @@ const char* screen_name(ScreenId id) {
         case ScreenId::MyReports: return "my_reports";
         case ScreenId::Family: return "family";
         case ScreenId::SetupOffer: return "setup_offer";
+        case ScreenId::CoView: return "coview";
     }
     return "home";
 }

@@ -22,6 +22,7 @@ enum StateFlags : uint32_t {
     State_Clipped = 1 << 3,   // the element was cut by the visible area (partly scrolled away)
     State_Phone = 1 << 4,     // a text box that takes a phone number (a digit keyboard)
     State_Invalid = 1 << 5,   // a text box whose text cannot be used as it is
+    State_Private = 1 << 6,   // holds a phone number being typed: masked when the screen is shared
 };
 
 // SetText: a text box's whole new text (typed in the browser's own input, where input

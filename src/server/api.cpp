@@ -5,6 +5,7 @@
 // [SECTION] Console: login and session
 // [SECTION] Console: queue, claim, promise, outcome
 // [SECTION] Console: live events, reports
+// [SECTION] Screen sharing ("看着我的屏幕教我")
 // [SECTION] Static pages and errors
 
 #include "server/api.h"
@@ -19,6 +20,7 @@
 #include <thread>
 
 #include "core/guide.h"
+#include "core/settings.h"
 #include "server/secrets.h"
 
 namespace anxin::server {
@@ -62,6 +64,7 @@ constexpr const char* kCookie = "anxin_session";
 constexpr Millis kSessionMs = 12LL * 60 * 60 * 1000;
 constexpr size_t kMaxReportText = 500;
 constexpr size_t kMaxOutcome = 500;
+constexpr size_t kMaxScreenBytes = 256 * 1024;  // one screen's semantics tree, sent whole when sharing starts
 
 void reply(httplib::Response& res, int status, const json& body) {
     res.status = status;
@@ -70,7 +73,15 @@ void reply(httplib::Response& res, int status, const json& body) {
 
 void error(httplib::Response& res, int status, const std::string& message) { reply(res, status, json{{"error", message}}); }
 
+// Bodies are small (8 KB) everywhere but where the app sends its screen (screen sharing).
+bool too_large(const httplib::Request& req, httplib::Response& res, size_t max = HelpLimits::kMaxBodyBytes) {
+    if (req.body.size() <= max) return false;
+    error(res, 413, max == HelpLimits::kMaxBodyBytes ? "the request is larger than 8 KB" : "the request is too large");
+    return true;
+}
+
 json parse_body(const httplib::Request& req, httplib::Response& res) {
+    if (too_large(req, res)) return json(json::value_t::discarded);
     json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) error(res, 400, "the body must be a JSON object");
     return j;
@@ -126,7 +137,9 @@ int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_re
 HelpApi::HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock)
     : store_(store), config_(std::move(config)), now_(std::move(clock)),
       public_limit_(std::make_unique<RateLimiter>(config_.public_rate_per_minute)),
-      login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)) {}
+      login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)),
+      code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
+      coview_(std::make_unique<CoViewHub>(config_.coview)) {}
 
 HelpApi::~HelpApi() = default;
 
@@ -175,6 +188,7 @@ void HelpApi::install(httplib::Server& svr) {
 
     svr.Post("/api/help-requests", [&, public_view](const httplib::Request& req, httplib::Response& res) {
         if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        if (too_large(req, res)) return;
         HelpRequestBody body;
         std::string why;
         if (!help_request_from_json(req.body, cfg.known_guides, body, why)) return error(res, 400, why);
@@ -408,6 +422,118 @@ void HelpApi::install(httplib::Server& svr) {
     });
 
     //-----------------------------------------------------------------------------
+    // [SECTION] Screen sharing ("看着我的屏幕教我")
+    //-----------------------------------------------------------------------------
+    // The app's side is addressed by its secret token, the viewer's by theirs; the
+    // 6-digit code only brings them together once. See server/coview.h.
+
+    CoViewHub& hub = *coview_;
+    RateLimiter& code_limit = *code_limit_;
+    svr.Post("/api/coview", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        auto made = hub.create(now());
+        if (!made) return error(res, 503, "too many screens are shared right now; please try again later");
+        reply(res, 201, json{{"code", made->code}, {"token", made->app_token}, {"expires_in_ms", made->expires_in}});
+    });
+    auto app_state = [&hub, now](const std::string& token, httplib::Response& res) {
+        auto v = hub.app_view(token, now());
+        if (!v) return error(res, 404, "no such screen sharing");
+        reply(res, 200, json{{"state", coview_state_name(v->state)}, {"viewer", v->viewer}, {"point", v->point_id},
+                             {"point_seq", v->point_seq}, {"ends_in_ms", v->ends_in}, {"why", v->why}});
+    };
+    svr.Get(R"(/api/coview/([0-9a-f]{32}))", [&, app_state](const httplib::Request& req, httplib::Response& res) {
+        app_state(req.matches[1], res);
+    });
+    svr.Post(R"(/api/coview/([0-9a-f]{32})/answer)", [&, app_state](const httplib::Request& req, httplib::Response& res) {
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        if (!j.value("accept", json()).is_boolean()) return error(res, 400, "accept must be true or false");
+        if (!hub.answer(req.matches[1], j["accept"].get<bool>(), now())) return error(res, 409, "nobody is asking to see this screen");
+        app_state(req.matches[1], res);
+    });
+    svr.Post(R"(/api/coview/([0-9a-f]{32})/screen)", [&](const httplib::Request& req, httplib::Response& res) {
+        if (too_large(req, res, kMaxScreenBytes)) return;
+        const json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+        if (!j.is_object() || !j.value("diff", json()).is_object()) return error(res, 400, "the body must be {\"diff\": …, \"context\": …}");
+        if (!hub.update(req.matches[1], j["diff"], j.value("context", json::object()), now()))
+            return error(res, 409, "this screen is not being shared");
+        reply(res, 200, json{{"ok", true}});
+    });
+    svr.Post(R"(/api/coview/([0-9a-f]{32})/end)", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!hub.end_by_app(req.matches[1], now())) return error(res, 404, "no such screen sharing");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    // The viewer: a helper in the console (named by their account) or family (who give a name).
+    svr.Post("/api/coview/join", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!code_limit.allow(req.remote_addr, now())) {
+            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many tries from %s\n", req.remote_addr.c_str());
+            return error(res, 429, "too many tries; please wait a minute");
+        }
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        const std::string code = text_field(j, "code");
+        std::string name = text_field(j, "name");
+        const std::string token = cookie_token(req);
+        if (auto session = token.empty() ? std::nullopt : store.session(hash_token(token), now()))
+            if (auto helper = store.helper_by_id(session->helper_id)) name = helper->display_name;
+        if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos) return error(res, 400, "the code is 6 digits");
+        if (!is_clean_text(name, 12)) return error(res, 400, "say who you are (a name of up to 12 characters)");
+        std::string viewer;
+        switch (hub.join(code, name, now(), &viewer)) {
+            case CoViewHub::Join::Ok: return reply(res, 201, json{{"viewer", viewer}});
+            case CoViewHub::Join::Expired: return error(res, 410, "this code has expired; ask for a new one");
+            case CoViewHub::Join::Used: return error(res, 410, "this code was already used; ask for a new one");
+            case CoViewHub::Join::NoSuchCode: break;
+        }
+        std::fprintf(stderr, "anxin_server: screen-sharing code not found (from %s)\n", req.remote_addr.c_str());
+        error(res, 404, "no screen is waiting with this code");
+    });
+    // Server-sent events: "state" (waiting for the senior, live, ended) and the screen:
+    // "snapshot" (the whole tree) then "update" (diffs), each with what the screen is about.
+    svr.Get(R"(/api/coview/view/([0-9a-f]{32})/events)", [&](const httplib::Request& req, httplib::Response& res) {
+        const std::string viewer = req.matches[1];
+        if (!hub.feed(viewer, ~0ULL, now(), 0).found) return error(res, 404, "no such screen sharing");
+        res.set_header("Cache-Control", "no-store");
+        auto since = std::make_shared<uint64_t>(0);
+        auto told = std::make_shared<std::string>();
+        res.set_chunked_content_provider("text/event-stream", [&hub, &stopping, now, viewer, since, told](size_t, httplib::DataSink& sink) {
+            for (int waited = 0; !stopping; waited += 250) {
+                const CoViewFeed f = hub.feed(viewer, *since, now(), 250);
+                std::string out;
+                const std::string state = f.found ? coview_state_name(f.state) : "ended";
+                if (state != *told) {
+                    *told = state;
+                    out += "event: state\ndata: " + json{{"state", state}, {"viewer", f.viewer}, {"why", f.why}}.dump() + "\n\n";
+                }
+                for (size_t i = 0; i < f.events.size(); ++i)
+                    out += std::string("event: ") + (f.snapshot && i == 0 ? "snapshot" : "update") + "\ndata: " + f.events[i] + "\n\n";
+                *since = f.seq;
+                if (!out.empty()) {
+                    if (!sink.write(out.data(), out.size())) return false;
+                    if (state == "ended") { sink.done(); return true; }
+                    return true;
+                }
+                if (waited >= 15000) return sink.write(": still here\n\n", 14);
+                if (!sink.is_writable()) return false;
+            }
+            sink.done();
+            return true;
+        });
+    });
+    svr.Post(R"(/api/coview/view/([0-9a-f]{32})/point)", [&](const httplib::Request& req, httplib::Response& res) {
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        if (!j.value("id", json()).is_number_unsigned()) return error(res, 400, "id must be a node id");
+        if (!hub.point(req.matches[1], j["id"].get<uint32_t>(), now())) return error(res, 409, "not on the screen being shared");
+        reply(res, 200, json{{"ok", true}});
+    });
+    svr.Post(R"(/api/coview/view/([0-9a-f]{32})/end)", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!hub.end_by_viewer(req.matches[1], now())) return error(res, 404, "no such screen sharing");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    //-----------------------------------------------------------------------------
     // [SECTION] Static pages and errors
     //-----------------------------------------------------------------------------
 
@@ -416,7 +542,7 @@ void HelpApi::install(httplib::Server& svr) {
     svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
     svr.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
     svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
-    svr.set_payload_max_length(HelpLimits::kMaxBodyBytes);
+    svr.set_payload_max_length(kMaxScreenBytes);  // each endpoint holds its own, smaller limit
     svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         if (res.status == 413) return error(res, 413, "the request is larger than 8 KB");

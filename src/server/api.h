@@ -5,6 +5,9 @@
 //
 // Public:   POST /api/help-requests            GET /api/help-requests/{id}     GET /api/guides
 //           POST /api/reports                  GET /api/reports/{id}
+// Sharing:  POST /api/coview → code + app token   GET /api/coview/{token}   POST …/{token}/answer | screen | end
+//           POST /api/coview/join (code → viewer token)   GET /api/coview/view/{viewer}/events (SSE)
+//           POST /api/coview/view/{viewer}/point | end
 // Console:  POST /api/console/login | logout   GET  /api/console/me
 //           GET  /api/console/queue | history | reports | events (server-sent events)
 //           POST /api/console/requests/{id}/claim | promise | status
@@ -18,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "server/coview.h"
 #include "server/store.h"
 
 namespace httplib { class Server; }
@@ -32,6 +36,8 @@ struct ApiConfig {
     int public_rate_per_minute = 30;      // per client address, for the public POST endpoints (0 = no limit)
     int login_rate_per_minute = 10;       // per client address
     int minutes_per_request = 10;         // a helper's average time per call, for promises
+    int code_rate_per_minute = 10;        // per client address: tries at screen-sharing codes
+    CoViewLimits coview;                  // screen sharing: code life, session length, …
 };
 
 class RateLimiter;
@@ -47,7 +53,8 @@ private:
     Store& store_;
     ApiConfig config_;
     std::function<Millis()> now_;
-    std::unique_ptr<RateLimiter> public_limit_, login_limit_;
+    std::unique_ptr<RateLimiter> public_limit_, login_limit_, code_limit_;
+    std::unique_ptr<CoViewHub> coview_;
     std::atomic<bool> stopping_{false};
 };
 

@@ -3,6 +3,7 @@
 //
 //   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db] [--dist dist] [--console web/console]
 //                [--assets assets] [--retention-days 30] [--rate-limit 30]
+//                [--coview-code-seconds 600] [--coview-minutes 30]   (screen sharing)
 //   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin]
 //        (the password is read from standard input: one line, at least 8 characters)
 //
@@ -90,6 +91,9 @@ int main(int argc, char** argv) {
     cfg.dist_dir = args.get("dist", "dist");
     cfg.console_dir = args.get("console", "web/console");
     cfg.public_rate_per_minute = to_int(args.get("rate-limit", "30"), 30);
+    // Screen sharing: how long a code lives and a session lasts (shorter only for tests).
+    cfg.coview.code_ttl = Millis(to_int(args.get("coview-code-seconds", "600"), 600)) * 1000;
+    cfg.coview.max_live = Millis(to_int(args.get("coview-minutes", "30"), 30)) * 60 * 1000;
     const anxin::Content content = anxin::load_content(args.get("assets", "assets"));
     nlohmann::json guides = nlohmann::json::array();
     for (const auto& g : content.guides) {

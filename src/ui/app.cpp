@@ -10,13 +10,17 @@
 #include <cmath>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "imgui_internal.h"
+#include "ui/phone_screen.h"
 #include "ui/screens.h"
 
 namespace anxin {
 
 namespace {
 constexpr const char* kFamilyFormKey = "anxin.family_form";  // the family page's form, between visits
+constexpr double kPointMs = 10000;  // how long a place the viewer pointed at stays ringed
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -25,8 +29,9 @@ constexpr const char* kFamilyFormKey = "anxin.family_form";  // the family page'
 
 App::App(Services services, Content content, AppFont font)
     : services_(services), font_(font), help_(services.storage, services.network, services.clock),
-      reports_(services.storage, services.network, services.clock) {
+      reports_(services.storage, services.network, services.clock), coview_(services.network, services.clock) {
     state_.reports = &reports_;
+    state_.coview = &coview_;
     state_.content = std::move(content);
     state_.help = &help_;
     told_help_ = help_.status();
@@ -114,6 +119,7 @@ void App::frame(float width, float height) {
     state_.preview.clear();
     help_.tick();
     reports_.tick();
+    coview_.tick();
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
     if (state_.backup_until_ms > 0 && services_.clock.epoch_ms() >= state_.backup_until_ms) state_.backup_until_ms = 0;  // 7 days are over
@@ -148,10 +154,17 @@ void App::frame(float width, float height) {
     if (bar.back) state_.nav.back();
     if (bar.read) state_.read_aloud_requested = true;
 
+    // While the screen is shared, a bar says so on every screen, with 结束.
+    float banner_h = 0;
+    if (coview_.live()) {
+        banner_h = header_h;
+        if (draw_coview_banner(ui, ImVec2(0, header_h), width, banner_h, coview_.status().viewer)) coview_.end();
+    }
+
     // Content: the only part that scrolls. Drag with a finger or mouse, wheel, or keyboard.
-    ImGui::SetCursorScreenPos(ImVec2(0, header_h));
+    ImGui::SetCursorScreenPos(ImVec2(0, header_h + banner_h));
     const bool dialog = state_.nav.current().screen == ScreenId::Help;
-    const ImRect content_rect(0, header_h, width, height - footer_h);
+    const ImRect content_rect(0, header_h + banner_h, width, height - footer_h);
     const uint32_t container = ImGui::GetID(dialog ? "dialog" : "main");
     ui.record(container, dialog ? Role::Dialog : Role::Screen,
               dialog ? ui.t("help.heading") : ui.t("app.name"), content_rect);
@@ -170,6 +183,7 @@ void App::frame(float width, float height) {
     draw_screen(ui);
     ImGui::Dummy(ImVec2(0, ui.m.pad));  // room below the last item
     ImGui::EndChild();
+    draw_pointer(ui, content_rect);
     ui.parent = 0;
     ui.visible = ImRect();
 
@@ -239,6 +253,7 @@ void App::draw_screen(Ui& ui) {
         case ScreenId::MyReports: draw_my_reports(state_, ui); break;
         case ScreenId::Family: draw_family(state_, ui, services_.links); break;
         case ScreenId::SetupOffer: draw_setup_offer(state_, ui); break;
+        case ScreenId::CoView: draw_coview(state_, ui); break;
     }
 }
 
@@ -276,8 +291,64 @@ void App::after_frame(const Ui& ui) {
     const bool new_screen = spoken_generation_ != gen;
     spoken_generation_ = gen;
     follow_help_status();
+    share_screen();
     speak_and_announce(ui, new_screen);
     sync_accessibility(new_screen);
+}
+
+// Sharing: say what changed (asked, live, ended), send the screen's changes, take pointing.
+void App::share_screen() {
+    const CoViewStatus& st = coview_.status();
+    const Strings& str = state_.content.strings;
+    if (st.phase != told_coview_.phase) {
+        if (st.phase == CoViewPhase::Asking) state_.to_say.push_back(str.format("coview.asking", {{"viewer", st.viewer}}));
+        if (st.phase == CoViewPhase::Live) state_.to_say.push_back(str.format("coview.banner", {{"viewer", st.viewer}}) + "。");
+        if (st.phase == CoViewPhase::Ended && told_coview_.phase == CoViewPhase::Live) {
+            state_.to_say.push_back(str.format(st.why == "viewer" ? "coview.ended.viewer" : "coview.ended.app", {{"viewer", st.viewer}}));
+            state_.coview_point = 0;
+        }
+        frames_wanted_ = std::max(frames_wanted_, 2);
+    }
+    if (st != told_coview_) frames_wanted_ = std::max(frames_wanted_, 1);
+    told_coview_ = st;
+    if (!coview_.live()) return;
+
+    if (auto id = coview_.take_point()) {
+        if (const SemanticsNode* n = tree_.find_id(*id)) {
+            state_.coview_point = *id;
+            state_.coview_point_until = state_.now_ms + kPointMs;
+            services_.clock.wake_after(kPointMs + 50);
+            state_.to_say.push_back(str.format("coview.pointed", {{"viewer", st.viewer}, {"name", n->name}}));
+            frames_wanted_ = std::max(frames_wanted_, 2);
+        }
+    }
+    if (coview_.screen_restarted()) coview_differ_.reset();
+    if (!coview_.ready_for_screen()) return;
+    const SemanticsTree shared = shareable_tree(tree_);  // the update points into it
+    const TreeUpdate update = coview_differ_.diff(shared);
+    if (update.empty()) return;
+    // What the screen is about, named above the viewer's replica.
+    nlohmann::json context = {{"viewport", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}},
+                              {"screen", screen_name(state_.nav.current().screen)}};
+    if (const Guide* g = state_.content.guide(state_.help_context.guide); g && state_.help_context.step > 0) {
+        context["guide"] = g->title;
+        context["step"] = state_.help_context.step;
+        context["steps"] = g->steps.size();
+    }
+    coview_.send_screen(R"({"diff":)" + tree_update_json(update) + R"(,"context":)" +
+                        context.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}");
+}
+
+// Where the viewer pointed: the guides' ring and "点这里", on the real screen, for a while.
+void App::draw_pointer(Ui& ui, const ImRect& bounds) {
+    if (state_.coview_point == 0) return;
+    const SemanticsNode* n = tree_.find_id(state_.coview_point);
+    if (!n || state_.now_ms >= state_.coview_point_until || !coview_.live()) {
+        state_.coview_point = 0;
+        return;
+    }
+    const ImRect r(ImVec2(n->rect.x, n->rect.y), ImVec2(n->rect.right(), n->rect.bottom()));
+    draw_tap_here(ImGui::GetForegroundDrawList(), ui, r, bounds, ui.t("step.tap_here"), 6.0f, ui.type.body * 0.8f, ui.m.pad);
 }
 
 // The senior answered a setup link: take it (keeping the old settings for 7 days) or not.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/content.h"
+#include "core/coview_client.h"
 #include "core/family_form.h"
 #include "core/help_client.h"
 #include "core/report_client.h"
@@ -46,6 +47,9 @@ struct AppState {
     std::string phone_entry;       // the call-back number being typed
     std::string phone_error;
     ReportClient* reports = nullptr;  // reports about guide steps (owned by App)
+    CoViewClient* coview = nullptr;   // sharing the screen with a helper (owned by App)
+    uint32_t coview_point = 0;        // the node the viewer pointed at, ringed until coview_point_until
+    double coview_point_until = 0;
     int report_pick = -1;             // the kind of problem chosen on the report screen
     std::string report_note;          // "thank you" after sending, or what is missing
     bool practice = false;      // the guide is being practised on the simulated screen
@@ -113,6 +117,8 @@ private:
     void sync_accessibility(bool new_screen);
     void follow_help_status();
     void answer_setup();
+    void share_screen();
+    void draw_pointer(Ui& ui, const ImRect& bounds);
     void restore_settings();
 
     Services services_;
@@ -128,6 +134,9 @@ private:
     TreeDiffer mirror_;
     HelpClient help_;
     ReportClient reports_;
+    CoViewClient coview_;
+    TreeDiffer coview_differ_;       // what the viewer was last sent of the tree
+    CoViewStatus told_coview_;       // the sharing status last announced
     HelpStatus told_help_;           // the status last announced
     uint32_t spoken_focus_ = 0;      // the focused control last described by self-voicing
     bool save_failure_told_ = false;

@@ -49,6 +49,16 @@ void call_button(AppState& s, Ui& ui, Links& links, const char* id) {
     if (ui.button(id, ui.t("help.call"), {0, ButtonStyle::Primary, Icon::Phone})) dial(links, hotline_number(s));
 }
 
+// "让对方看我的屏幕": for the person already on the phone (the hotline or a call-back).
+void share_button(AppState& s, Ui& ui) {
+    if (!s.coview) return;
+    if (ui.button("coview", ui.t("help.coview"), {0, ButtonStyle::Normal, Icon::None, ui.t("help.coview_desc")})) {
+        if (!s.coview->live() && s.coview->status().phase != CoViewPhase::Asking && s.coview->status().phase != CoViewPhase::Code)
+            s.coview->start();
+        s.nav.go({ScreenId::CoView, {}, 0});
+    }
+}
+
 HelpContext context_of(const AppState& s, const Ui& ui) {
     HelpContext c;
     c.guide = s.help_context.guide;
@@ -96,6 +106,7 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
         s.phone_error.clear();
         s.nav.go({ScreenId::Callback, {}, 0});
     }
+    share_button(s, ui);
     ui.paragraph(ui.t("help.intro"));
     if (!s.settings.hotline.empty() && !s.settings.hotline_name.empty())
         ui.paragraph(s.settings.hotline_name, /*muted=*/true);
@@ -112,7 +123,11 @@ void draw_callback(AppState& s, Ui& ui) {
     ui.heading(ui.t("callback.heading"));
     ui.paragraph(ui.t("callback.intro"));
     if (s.phone_entry.empty()) ui.paragraph(ui.t("callback.empty"));
-    else ui.big_text(grouped_phone(s.phone_entry), ui.t("callback.number_label") + " " + spaced_digits(s.phone_entry));
+    else {
+        ui.private_text = true;
+        ui.big_text(grouped_phone(s.phone_entry), ui.t("callback.number_label") + " " + spaced_digits(s.phone_entry));
+        ui.private_text = false;
+    }
     if (!s.phone_error.empty()) ui.status(s.phone_error);
 
     // The keypad: three big keys a row, as on a phone. Each key says what it did.
@@ -194,7 +209,11 @@ void draw_help_status(AppState& s, Ui& ui, Links& links) {
     }
     const HelpStatus& st = s.help->status();
     ui.status(help_status_text(st, *ui.str));
-    if (!st.phone.empty()) ui.paragraph(ui.str->format("callback.your_number", {{"digits", grouped_phone(st.phone)}}));
+    if (!st.phone.empty()) {
+        ui.private_text = true;
+        ui.paragraph(ui.str->format("callback.your_number", {{"digits", grouped_phone(st.phone)}}));
+        ui.private_text = false;
+    }
     const bool finished = st.phase == HelpPhase::Done || st.phase == HelpPhase::Refused || st.phase == HelpPhase::Lost;
     if (st.phase == HelpPhase::Refused && ui.button("fix", ui.t("callback.fix"), {0, ButtonStyle::Primary})) {
         s.phone_entry = st.phone;
@@ -207,6 +226,7 @@ void draw_help_status(AppState& s, Ui& ui, Links& links) {
         s.nav.home();
         return;
     }
+    share_button(s, ui);
     // However the request fares, the hotline is always there.
     ui.paragraph(ui.str->format("callback.fallback", {{"number", hotline_number(s)}}));
     call_button(s, ui, links, "call");

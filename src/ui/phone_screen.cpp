@@ -299,24 +299,8 @@ std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view)
     const Placed* target = nullptr;
     for (const Placed& p : placed)
         if (!screen.target.empty() && p.element->id == screen.target) target = &p;
-    if (target && view.show_target) {
-        const float grow = 4.0f + 6.0f * view.pulse;
-        const ImRect r(target->rect.Min - ImVec2(grow, grow), target->rect.Max + ImVec2(grow, grow));
-        dl->AddRect(r.Min, r.Max, IM_COL32(0xFF, 0xFF, 0xFF, 255), 12.0f, 0, 10.0f);
-        dl->AddRect(r.Min, r.Max, kHighlight, 12.0f, 0, 6.0f);
-        const float em = std::max(20.0f, m.em * 0.8f);
-        const float tw = ui.text_width(view.tap_here, em) + 2 * m.pad;
-        const float th = ui.line_height(em) + m.pad * 0.6f;
-        // Callout above the target if there is room inside the screen, otherwise below.
-        const bool above = r.Min.y - th - 12 > screen_rect.Min.y;
-        const float cx = std::clamp(r.GetCenter().x, screen_rect.Min.x + tw * 0.5f, screen_rect.Max.x - tw * 0.5f);
-        const ImVec2 bmin(cx - tw * 0.5f, above ? r.Min.y - th - 12 : r.Max.y + 12);
-        dl->AddRectFilled(bmin, bmin + ImVec2(tw, th), kHighlight, 8.0f);
-        dl->AddText(ui.font, ui.line_height(em), bmin + ImVec2(m.pad, m.pad * 0.3f), kOnBrand, view.tap_here.c_str());
-        const float ax = std::clamp(r.GetCenter().x, bmin.x + 12, bmin.x + tw - 12);
-        if (above) dl->AddTriangleFilled(ImVec2(ax - 12, bmin.y + th), ImVec2(ax + 12, bmin.y + th), ImVec2(ax, r.Min.y - 1), kHighlight);
-        else dl->AddTriangleFilled(ImVec2(ax - 12, bmin.y), ImVec2(ax + 12, bmin.y), ImVec2(ax, r.Max.y + 1), kHighlight);
-    }
+    if (target && view.show_target)
+        draw_tap_here(dl, ui, target->rect, screen_rect, view.tap_here, 4.0f + 6.0f * view.pulse, std::max(20.0f, m.em * 0.8f), m.pad);
 
     // Practice: every element on the simulated screen can be pressed, as on a real phone.
     std::string pressed;
@@ -353,4 +337,24 @@ std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view)
     return pressed;
 }
 
+
+void draw_tap_here(ImDrawList* dl, const Ui& ui, const ImRect& target, const ImRect& bounds, const std::string& label, float grow,
+                   float em, float pad) {
+    const ImRect r(target.Min - ImVec2(grow, grow), target.Max + ImVec2(grow, grow));
+    dl->AddRect(r.Min, r.Max, IM_COL32(0xFF, 0xFF, 0xFF, 255), 12.0f, 0, 10.0f);
+    dl->AddRect(r.Min, r.Max, kHighlight, 12.0f, 0, 6.0f);
+    const float tw = ui.text_width(label, em) + 2 * pad;
+    const float th = ui.line_height(em) + pad * 0.6f;
+    // Callout above the target if there is room inside the bounds, otherwise below.
+    const bool above = r.Min.y - th - 12 > bounds.Min.y;
+    const float cx = std::clamp(r.GetCenter().x, bounds.Min.x + tw * 0.5f, bounds.Max.x - tw * 0.5f);
+    const ImVec2 bmin(cx - tw * 0.5f, above ? r.Min.y - th - 12 : r.Max.y + 12);
+    dl->AddRectFilled(bmin, bmin + ImVec2(tw, th), kHighlight, 8.0f);
+    dl->AddText(ui.font, ui.line_height(em), bmin + ImVec2(pad, pad * 0.3f), kOnBrand, label.c_str());
+    const float ax = std::clamp(r.GetCenter().x, bmin.x + 12, bmin.x + tw - 12);
+    if (above) dl->AddTriangleFilled(ImVec2(ax - 12, bmin.y + th), ImVec2(ax + 12, bmin.y + th), ImVec2(ax, r.Min.y - 1), kHighlight);
+    else dl->AddTriangleFilled(ImVec2(ax - 12, bmin.y), ImVec2(ax + 12, bmin.y), ImVec2(ax, r.Max.y + 1), kHighlight);
+}
+
 }  // namespace anxin
+

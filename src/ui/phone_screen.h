@@ -27,4 +27,9 @@ std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view)
 // Every (text, background) colour pair the simulated screen draws, for the contrast test.
 std::vector<ColourPair> phone_colour_pairs();
 
+// The guides' marker for "tap here": a ring around `target` and a "点这里" callout with an
+// arrow, kept inside `bounds`. Also used when a helper points at something on the real screen.
+void draw_tap_here(ImDrawList* dl, const Ui& ui, const ImRect& target, const ImRect& bounds, const std::string& label, float grow,
+                   float em, float pad);
+
 }  // namespace anxin

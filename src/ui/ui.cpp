@@ -77,7 +77,7 @@ uint32_t Ui::record(uint32_t id, Role role, const std::string& name, const ImRec
     n.name = name;
     n.value = value;
     n.actions = actions;
-    n.states = states;
+    n.states = states | (private_text ? State_Private : 0);
     n.rect = Rect{r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
     n.level = level;
     n.font_px = font_px;

@@ -50,6 +50,7 @@ struct Ui {
     const Strings* str = nullptr;
     uint32_t parent = 0;         // semantics node new nodes belong to
     bool preview = false;        // drawing a preview of another device's screen (family page)
+    bool private_text = false;   // nodes recorded now hold a phone number: masked when the screen is shared
     std::string spoken;          // this screen's text in reading order, for read-aloud
     std::string arrival;         // told to screen readers when this screen appears ("第 2 步，共 6 步：…")
 

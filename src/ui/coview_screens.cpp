@@ -1,0 +1,95 @@
+// "让对方看我的屏幕": the screen that gives the senior a one-time code to tell the
+// person on the phone, asks before anything is shared, and says how it ended; and
+// the banner on every screen while it is shared, with a big 结束.
+//
+// [SECTION] Sharing screen
+// [SECTION] Banner
+
+#include "ui/screens.h"
+
+namespace anxin {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sharing screen
+//-----------------------------------------------------------------------------
+
+namespace {
+// Back to where the senior was before 找人帮忙 (a guide step, say): the viewer should see that.
+void back_to_where_they_were(AppState& s) {
+    while (s.nav.can_go_back() && (s.nav.current().screen == ScreenId::CoView || s.nav.current().screen == ScreenId::Help ||
+                                   s.nav.current().screen == ScreenId::HelpStatus))
+        s.nav.back();
+}
+}  // namespace
+
+void draw_coview(AppState& s, Ui& ui) {
+    ui.heading(ui.t("coview.heading"));
+    if (!s.coview) return;
+    CoViewClient& c = *s.coview;
+    const CoViewStatus& st = c.status();
+    switch (st.phase) {
+        case CoViewPhase::None:
+        case CoViewPhase::Starting:
+            ui.status(ui.t("coview.starting"));
+            break;
+        case CoViewPhase::Code: {
+            ui.paragraph(ui.t("coview.code_intro"));
+            std::string spaced;  // "382 910": two groups of three are easier to say and hear
+            for (size_t i = 0; i < st.code.size(); ++i) spaced += (i == 3 ? " " : "") + st.code.substr(i, 1);
+            ui.big_text(spaced, ui.t("coview.code_label") + " " + spaced_digits(st.code));
+            ui.spoken += ui.str->format("coview.code_spoken", {{"digits", spaced_digits(st.code)}});
+            ui.paragraph(ui.t("coview.code_wait"));
+            if (ui.button("cancel", ui.t("coview.cancel"))) c.end();
+            break;
+        }
+        case CoViewPhase::Asking:
+            ui.status(ui.str->format("coview.asking", {{"viewer", st.viewer}}));
+            ui.paragraph(ui.t("coview.asking_note"));
+            if (ui.button("accept", ui.t("coview.accept"), {0, ButtonStyle::Primary})) {
+                c.answer(true);
+                back_to_where_they_were(s);
+            }
+            if (ui.button("decline", ui.t("coview.decline"))) c.answer(false);
+            break;
+        case CoViewPhase::Live:
+            ui.status(ui.str->format("coview.live", {{"viewer", st.viewer}}));
+            if (ui.button("back_to_it", ui.t("coview.back_to_it"), {0, ButtonStyle::Primary})) back_to_where_they_were(s);
+            if (ui.button("end", ui.t("coview.end"))) c.end();
+            break;
+        case CoViewPhase::Ended: {
+            const char* key = st.why == "viewer" ? "coview.ended.viewer" : st.why == "refused" ? "coview.ended.refused"
+                            : st.why == "time" ? "coview.ended.time" : "coview.ended.app";
+            ui.status(ui.str->format(key, {{"viewer", st.viewer}}));
+            if (ui.button("done", ui.t("coview.done"), {0, ButtonStyle::Primary})) {
+                c.forget();
+                s.nav.back();
+            }
+            break;
+        }
+        case CoViewPhase::Failed:
+            ui.status(ui.t(st.why == "busy" ? "coview.failed.busy" : "coview.failed.offline"));
+            if (ui.button("retry", ui.t("coview.retry"), {0, ButtonStyle::Primary})) c.start();
+            break;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Banner
+//-----------------------------------------------------------------------------
+
+bool draw_coview_banner(Ui& ui, ImVec2 origin, float w, float h, const std::string& viewer) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->help_bg));
+    const std::string& end = ui.t("coview.end");
+    const float bw = std::max(ui.m.min_target, ui.text_width(end, ui.type.body) + 2 * ui.m.pad + 1);
+    const std::string text = ui.str->format("coview.banner", {{"viewer", viewer}});
+    const float tw = w - bw - 3 * ui.m.pad;
+    const float em = std::min(ui.type.body, ui.type.body * tw / std::max(1.0f, ui.text_width(text, ui.type.body)));  // one line
+    const ImVec2 pos(origin.x + ui.m.pad, origin.y + (h - ui.line_height(em)) * 0.5f);
+    ui.draw_text(dl, text, em, pos, tw + 1, ui.col(ui.pal->help_text));
+    ui.record(ImGui::GetID("coview_banner"), Role::Status, text, ImRect(origin, origin + ImVec2(w - bw - ui.m.pad, h)), 0, 0, em);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + w - ui.m.pad - bw, origin.y + ui.m.pad * 0.5f));
+    return ui.button("coview_end", end, {bw, ButtonStyle::Normal, Icon::None, {}, h - ui.m.pad});
+}
+
+}  // namespace anxin
