@@ -50,6 +50,14 @@ public:
         b.tokens -= 1.0;
         return true;
     }
+    // True when `who` has used up its requests for now (nothing is used by asking).
+    bool blocked(const std::string& who, Millis now) {
+        if (per_minute_ <= 0) return false;
+        std::lock_guard<std::mutex> lock(mu_);
+        auto it = buckets_.find(who);
+        if (it == buckets_.end()) return false;
+        return std::min(double(per_minute_), it->second.tokens + double(now - it->second.at) * per_minute_ / 60000.0) < 1.0;
+    }
 
 private:
     struct Bucket { double tokens; Millis at; };
@@ -466,8 +474,9 @@ void HelpApi::install(httplib::Server& svr) {
 
     // The viewer: a helper in the console (named by their account) or family (who give a name).
     svr.Post("/api/coview/join", [&](const httplib::Request& req, httplib::Response& res) {
-        if (!code_limit.allow(req.remote_addr, now())) {
-            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many tries from %s\n", req.remote_addr.c_str());
+        // Only wrong codes count: guessing is slowed down, a busy desk behind one address is not.
+        if (code_limit.blocked(req.remote_addr, now())) {
+            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many wrong tries from %s\n", req.remote_addr.c_str());
             return error(res, 429, "too many tries; please wait a minute");
         }
         const json j = parse_body(req, res);
@@ -486,6 +495,7 @@ void HelpApi::install(httplib::Server& svr) {
             case CoViewHub::Join::Used: return error(res, 410, "this code was already used; ask for a new one");
             case CoViewHub::Join::NoSuchCode: break;
         }
+        code_limit.allow(req.remote_addr, now());
         std::fprintf(stderr, "anxin_server: screen-sharing code not found (from %s)\n", req.remote_addr.c_str());
         error(res, 404, "no screen is waiting with this code");
     });

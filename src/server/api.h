@@ -36,7 +36,7 @@ struct ApiConfig {
     int public_rate_per_minute = 30;      // per client address, for the public POST endpoints (0 = no limit)
     int login_rate_per_minute = 10;       // per client address
     int minutes_per_request = 10;         // a helper's average time per call, for promises
-    int code_rate_per_minute = 10;        // per client address: tries at screen-sharing codes
+    int code_rate_per_minute = 10;        // per client address: wrong screen-sharing codes
     CoViewLimits coview;                  // screen sharing: code life, session length, …
 };
 

@@ -319,6 +319,11 @@ void App::share_screen() {
             state_.coview_point_until = state_.now_ms + kPointMs;
             services_.clock.wake_after(kPointMs + 50);
             state_.to_say.push_back(str.format("coview.pointed", {{"viewer", st.viewer}, {"name", n->name}}));
+            // Bring it on screen (as a keyboard focus would), without saying its name twice.
+            if (n->interactive()) {
+                actions_.request(*id, Action::Focus);
+                spoken_focus_ = *id;
+            }
             frames_wanted_ = std::max(frames_wanted_, 2);
         }
     }

@@ -163,6 +163,10 @@ void draw_family(AppState& s, Ui& ui, Links& links) {
     ui.heading(ui.t("family.heading"));
     ui.paragraph(ui.t("family.intro"));
 
+    // Seeing the senior's screen live needs the help server; the page for it comes with the console.
+    if (ui.button("watch", ui.t("family.watch"), {0, ButtonStyle::Normal, Icon::None, ui.t("family.watch_desc")}))
+        links.open(links.app_address() + "console/view.html");
+
     ui.heading(ui.t("family.you"), 2);
     form_field(s, ui, "from", ui.t("family.from"), &f.from, check.from, false, ui.t("family.from_hint"));
 

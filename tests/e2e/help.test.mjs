@@ -8,25 +8,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { click, helpServer, launch, openApp, semantics, serve, settle } from "./lib.mjs";
+import { click, consoleLogin as openConsole, helpServer, launch, openApp, semantics, serve, settle, waitFor } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const tmp = () => mkdtempSync(join(tmpdir(), "anxin-help-"));
-
-// Waits until the app shows a node with this role and name (the app checks the server by itself).
-async function waitFor(page, role, name, ms = 30000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const nodes = await semantics(page);
-    const hit = nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
-    if (hit) return hit;
-    if (Date.now() > end) throw new Error(`no ${role} "${name}"; have: ${nodes.map((n) => `${n.role}:${n.name}`).join(" | ")}`);
-    await page.waitForTimeout(250);
-  }
-}
 
 async function askForCallBack(page, digits) {
   await click(page, "button", "找人帮忙");
@@ -35,18 +23,7 @@ async function askForCallBack(page, digits) {
   await click(page, "button", "发送，请人回电");
 }
 
-async function consoleLogin(url, [username, name, password] = ["xiaojie", "小杰", "secretpass1"]) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(String(e)));
-  await page.goto(url + "console/");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByText("您好，" + name).waitFor();
-  return page;
-}
+const consoleLogin = (url, account) => openConsole(browser, url, account);
 
 // Node-side API calls, as a helper's browser would make them.
 async function login(url) {

@@ -159,3 +159,29 @@ export async function axeViolations(page) {
   const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+// Waits until the app shows a node with this role and name (the app checks the server by itself).
+export async function waitFor(page, role, name, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const nodes = await semantics(page);
+    const hit = nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+    if (hit) return hit;
+    if (Date.now() > end) throw new Error(`no ${role} "${name}"; have: ${nodes.map((n) => `${n.role}:${n.name}`).join(" | ")}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+// The helpers' console in its own browser context, logged in.
+export async function consoleLogin(browser, url, [username, name, password] = ["xiaojie", "小杰", "secretpass1"]) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(url + "console/");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.getByText("您好，" + name).waitFor();
+  return page;
+}

@@ -187,6 +187,9 @@ TEST_CASE("the family page makes a link from what was chosen, with a preview dra
     CHECK(qr.value.rfind("QR ", 0) == 0);
     CHECK(qr.rect.w >= 200);
 
+    ui.press(Role::Button, "看家人的屏幕，指给他们看");
+    CHECK(ui.links.opened.back() == "https://anxin.example/console/view.html");
+
     // Nothing is lost on a reload of the family page.
     ui.reload();
     open_link(ui, "#family");

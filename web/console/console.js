@@ -1,6 +1,6 @@
 // The helpers' console: log in, see the live queue (server-sent events), claim a
 // request, see everything the senior already told the app, promise a call-back
-// time, record the outcome; answer reports about guides.
+// time, record the outcome; answer reports about guides; see a senior's screen (coview.js).
 (function () {
   "use strict";
   var csrf = "", role = "helper", guides = {}, view = "queue", events = null;
@@ -77,7 +77,7 @@
     b.addEventListener("click", function () {
       view = b.dataset.view;
       document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o === b)); });
-      ["queue", "history", "reports"].forEach(function (v) { $(v).hidden = v !== view; });
+      ["queue", "history", "reports", "coview"].forEach(function (v) { $(v).hidden = v !== view; });
       refresh();
     });
   });
@@ -204,6 +204,10 @@
   }
 
   function refresh() {
+    if (view === "coview") {  // a screen being watched is never redrawn by the queue's refreshes
+      if (!$("coview").firstChild) window.anxinCoView.mount($("coview"), {});
+      return;
+    }
     if (view === "queue") {
       api("GET", "/api/console/queue").then(function (j) {
         $("queue-count").textContent = "(" + j.requests.length + ")";
