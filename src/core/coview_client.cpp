@@ -9,11 +9,8 @@ using nlohmann::json;
 CoViewClient::CoViewClient(Network& network, Clock& clock) : network_(network), clock_(clock) {}
 
 void CoViewClient::start() {
-    status_ = CoViewStatus{};
+    forget();
     status_.phase = CoViewPhase::Starting;
-    token_.clear();
-    point_seq_ = 0;
-    point_.reset();
     start_call_ = network_.start("POST", "/api/coview", "{}");
 }
 
@@ -35,7 +32,11 @@ void CoViewClient::end() {
 void CoViewClient::forget() {
     status_ = CoViewStatus{};
     token_.clear();
+    point_seq_ = 0;
     point_.reset();
+    restart_ = false;
+    // Answers still on their way belong to the old session: they are never looked at.
+    start_call_ = poll_call_ = screen_call_ = action_call_ = 0;
 }
 
 void CoViewClient::send_screen(const std::string& body) {
@@ -124,8 +125,9 @@ void CoViewClient::tick() {
     if (screen_call_)
         if (auto r = network_.poll(screen_call_)) {
             screen_call_ = 0;
-            if (r->status == 409) next_poll_ = 0;  // not live any more: learn why now
-            else if (r->status != 200) restart_ = true;  // lost on the way: send the whole screen again
+            if (r->status == 409) next_poll_ = 0;          // not live any more: learn why now
+            else if (r->status == 413) {}                   // a screen too big to share: its changes still go
+            else if (r->status != 200) restart_ = true;     // lost on the way: send the whole screen again
         }
     const bool calling_in = status_.phase == CoViewPhase::Code || status_.phase == CoViewPhase::Asking || status_.phase == CoViewPhase::Live;
     if (calling_in && !token_.empty()) {
@@ -137,6 +139,7 @@ void CoViewClient::tick() {
 SemanticsTree shareable_tree(const SemanticsTree& tree) {
     SemanticsTree out;
     for (SemanticsNode n : tree.nodes()) {
+        n.states &= ~uint32_t(State_Focused);  // focus moving over the keypad would tell the digits
         if (n.has(State_Private))
             for (std::string* text : {&n.name, &n.value}) {
                 std::string masked;

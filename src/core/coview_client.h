@@ -75,7 +75,8 @@ private:
 };
 
 // A copy of the tree for sharing: digits in nodes marked private (a phone number being
-// typed) become "•", so the viewer sees that a number is there, not what it is.
+// typed) become "•", so the viewer sees that a number is there, not what it is; and no
+// node is marked focused.
 SemanticsTree shareable_tree(const SemanticsTree& tree);
 
 }  // namespace anxin

@@ -50,13 +50,10 @@ public:
         b.tokens -= 1.0;
         return true;
     }
-    // True when `who` has used up its requests for now (nothing is used by asking).
-    bool blocked(const std::string& who, Millis now) {
-        if (per_minute_ <= 0) return false;
+    // Gives back what allow() took, for a try that turned out right.
+    void refund(const std::string& who) {
         std::lock_guard<std::mutex> lock(mu_);
-        auto it = buckets_.find(who);
-        if (it == buckets_.end()) return false;
-        return std::min(double(per_minute_), it->second.tokens + double(now - it->second.at) * per_minute_ / 60000.0) < 1.0;
+        if (auto it = buckets_.find(who); it != buckets_.end()) it->second.tokens = std::min(double(per_minute_), it->second.tokens + 1.0);
     }
 
 private:
@@ -88,8 +85,34 @@ bool too_large(const httplib::Request& req, httplib::Response& res, size_t max =
     return true;
 }
 
+// How deeply arrays and objects nest (outside strings): JSON values are copied, printed
+// and freed recursively, so a body nested thousands deep would exhaust a thread's stack.
+int nesting_depth(const std::string& text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+constexpr int kMaxJsonDepth = 8;
+
 json parse_body(const httplib::Request& req, httplib::Response& res) {
     if (too_large(req, res)) return json(json::value_t::discarded);
+    if (nesting_depth(req.body) > kMaxJsonDepth) {
+        error(res, 400, "the body nests too deeply");
+        return json(json::value_t::discarded);
+    }
     json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) error(res, 400, "the body must be a JSON object");
     return j;
@@ -147,9 +170,12 @@ HelpApi::HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock)
       public_limit_(std::make_unique<RateLimiter>(config_.public_rate_per_minute)),
       login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)),
       code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
+      all_codes_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute * 30)),
       coview_(std::make_unique<CoViewHub>(config_.coview)) {}
 
 HelpApi::~HelpApi() = default;
+
+void HelpApi::housekeeping(Millis now) { coview_->expire(now); }
 
 void HelpApi::install(httplib::Server& svr) {
     Store& store = store_;
@@ -437,6 +463,7 @@ void HelpApi::install(httplib::Server& svr) {
 
     CoViewHub& hub = *coview_;
     RateLimiter& code_limit = *code_limit_;
+    RateLimiter& all_codes_limit = *all_codes_limit_;
     svr.Post("/api/coview", [&](const httplib::Request& req, httplib::Response& res) {
         if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
         auto made = hub.create(now());
@@ -461,10 +488,13 @@ void HelpApi::install(httplib::Server& svr) {
     });
     svr.Post(R"(/api/coview/([0-9a-f]{32})/screen)", [&](const httplib::Request& req, httplib::Response& res) {
         if (too_large(req, res, kMaxScreenBytes)) return;
+        if (nesting_depth(req.body) > kMaxJsonDepth) return error(res, 400, "the body nests too deeply");
         const json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-        if (!j.is_object() || !j.value("diff", json()).is_object()) return error(res, 400, "the body must be {\"diff\": …, \"context\": …}");
-        if (!hub.update(req.matches[1], j["diff"], j.value("context", json::object()), now()))
-            return error(res, 409, "this screen is not being shared");
+        if (!j.is_object() || !j.contains("diff") || !j["diff"].is_object()) return error(res, 400, "the body must be {\"diff\": …, \"context\": …}");
+        static const json no_context = json::object();
+        const json& context = j.contains("context") ? j["context"] : no_context;
+        const bool reset = j.contains("reset") && j["reset"].is_boolean() && j["reset"].get<bool>();
+        if (!hub.update(req.matches[1], j["diff"], context, reset, now())) return error(res, 409, "this screen is not being shared");
         reply(res, 200, json{{"ok", true}});
     });
     svr.Post(R"(/api/coview/([0-9a-f]{32})/end)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -474,36 +504,46 @@ void HelpApi::install(httplib::Server& svr) {
 
     // The viewer: a helper in the console (named by their account) or family (who give a name).
     svr.Post("/api/coview/join", [&](const httplib::Request& req, httplib::Response& res) {
-        // Only wrong codes count: guessing is slowed down, a busy desk behind one address is not.
-        if (code_limit.blocked(req.remote_addr, now())) {
-            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many wrong tries from %s\n", req.remote_addr.c_str());
+        // Every try takes a token, per address and overall; a right code gives it back, so
+        // guessing is slowed down and a busy desk behind one address is not.
+        const Millis t = now();
+        if (!code_limit.allow(req.remote_addr, t) || !all_codes_limit.allow("*", t)) {
+            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many wrong tries (from %s)\n", req.remote_addr.c_str());
             return error(res, 429, "too many tries; please wait a minute");
         }
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string code = text_field(j, "code");
         std::string name = text_field(j, "name");
+        bool helper_account = false;
         const std::string token = cookie_token(req);
-        if (auto session = token.empty() ? std::nullopt : store.session(hash_token(token), now()))
-            if (auto helper = store.helper_by_id(session->helper_id)) name = helper->display_name;
+        if (auto session = token.empty() ? std::nullopt : store.session(hash_token(token), t))
+            if (auto helper = store.helper_by_id(session->helper_id)) {
+                name = helper->display_name;
+                helper_account = true;
+            }
         if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos) return error(res, 400, "the code is 6 digits");
         if (!is_clean_text(name, 12)) return error(res, 400, "say who you are (a name of up to 12 characters)");
+        // The senior is told who asks; only a helper's account is named as the help desk.
+        if (!helper_account && name.find("帮忙台") != std::string::npos) return error(res, 400, "that name is kept for the help desk");
+        const std::string shown = helper_account ? "帮忙台的" + name : name;
         std::string viewer;
-        switch (hub.join(code, name, now(), &viewer)) {
-            case CoViewHub::Join::Ok: return reply(res, 201, json{{"viewer", viewer}});
-            case CoViewHub::Join::Expired: return error(res, 410, "this code has expired; ask for a new one");
-            case CoViewHub::Join::Used: return error(res, 410, "this code was already used; ask for a new one");
-            case CoViewHub::Join::NoSuchCode: break;
+        const CoViewHub::Join joined = hub.join(code, shown, t, &viewer);
+        if (joined == CoViewHub::Join::Ok) {
+            code_limit.refund(req.remote_addr);
+            all_codes_limit.refund("*");
+            return reply(res, 201, json{{"viewer", viewer}});
         }
-        code_limit.allow(req.remote_addr, now());
-        std::fprintf(stderr, "anxin_server: screen-sharing code not found (from %s)\n", req.remote_addr.c_str());
-        error(res, 404, "no screen is waiting with this code");
+        std::fprintf(stderr, "anxin_server: screen-sharing code refused (%s, from %s)\n",
+                     joined == CoViewHub::Join::NoSuchCode ? "not found" : "used or expired", req.remote_addr.c_str());
+        if (joined == CoViewHub::Join::NoSuchCode) return error(res, 404, "no screen is waiting with this code");
+        error(res, 410, "this code has expired or was used; ask for a new one");
     });
     // Server-sent events: "state" (waiting for the senior, live, ended) and the screen:
     // "snapshot" (the whole tree) then "update" (diffs), each with what the screen is about.
     svr.Get(R"(/api/coview/view/([0-9a-f]{32})/events)", [&](const httplib::Request& req, httplib::Response& res) {
         const std::string viewer = req.matches[1];
-        if (!hub.feed(viewer, ~0ULL, now(), 0).found) return error(res, 404, "no such screen sharing");
+        if (!hub.open_stream(viewer)) return error(res, 409, "no such screen sharing, or it is already being watched");
         res.set_header("Cache-Control", "no-store");
         auto since = std::make_shared<uint64_t>(0);
         auto told = std::make_shared<std::string>();
@@ -529,7 +569,7 @@ void HelpApi::install(httplib::Server& svr) {
             }
             sink.done();
             return true;
-        });
+        }, [&hub, viewer](bool) { hub.close_stream(viewer); });
     });
     svr.Post(R"(/api/coview/view/([0-9a-f]{32})/point)", [&](const httplib::Request& req, httplib::Response& res) {
         const json j = parse_body(req, res);

@@ -36,7 +36,7 @@ struct ApiConfig {
     int public_rate_per_minute = 30;      // per client address, for the public POST endpoints (0 = no limit)
     int login_rate_per_minute = 10;       // per client address
     int minutes_per_request = 10;         // a helper's average time per call, for promises
-    int code_rate_per_minute = 10;        // per client address: wrong screen-sharing codes
+    int code_rate_per_minute = 10;        // screen-sharing codes tried per client address (30× that overall); right ones are given back
     CoViewLimits coview;                  // screen sharing: code life, session length, …
 };
 
@@ -48,12 +48,13 @@ public:
     ~HelpApi();
     void install(httplib::Server& server);
     void stop() { stopping_ = true; }     // live event streams end
+    void housekeeping(Millis now);        // about once a second: ends and forgets timed-out screen sharing
 
 private:
     Store& store_;
     ApiConfig config_;
     std::function<Millis()> now_;
-    std::unique_ptr<RateLimiter> public_limit_, login_limit_, code_limit_;
+    std::unique_ptr<RateLimiter> public_limit_, login_limit_, code_limit_, all_codes_limit_;
     std::unique_ptr<CoViewHub> coview_;
     std::atomic<bool> stopping_{false};
 };

@@ -32,9 +32,10 @@ struct CoViewLimits {
     Millis code_ttl = 10 * 60 * 1000;     // a code not entered by then is void
     Millis max_live = 30 * 60 * 1000;     // a session ends by itself after this long
     Millis app_silence = 20 * 1000;       // no call from the app for this long: it was closed
-    size_t max_sessions = 2000;           // a flood of requests cannot take all memory
-    size_t max_nodes = 2000;              // per tree
-    size_t max_backlog = 64;              // diffs kept for a viewer that falls behind (then: a snapshot)
+    size_t max_sessions = 300;            // a flood of requests cannot take all memory
+    size_t max_nodes = 1000;              // per tree (a screen has 20–80)
+    size_t max_backlog = 32;              // diffs kept for a viewer that falls behind (then: a snapshot)
+    size_t max_backlog_bytes = 256 * 1024;
 };
 
 // What the app learns when it calls in.
@@ -71,7 +72,9 @@ public:
     bool answer(const std::string& app_token, bool accept, Millis now);
     // A diff of the app's tree in tree_update_json's shape, with what the screen is about
     // ({"guide": "…", "step": 2, "steps": 9, "screen": "…", "viewport": [w, h]}). Live only.
-    bool update(const std::string& app_token, const nlohmann::json& diff, const nlohmann::json& context, Millis now);
+    // Only known node fields of bounded size are kept and passed on. `reset`: the diff holds
+    // the whole tree (the app lost track of what arrived).
+    bool update(const std::string& app_token, const nlohmann::json& diff, const nlohmann::json& context, bool reset, Millis now);
     bool point(const std::string& viewer_token, uint32_t node_id, Millis now);
     bool end_by_app(const std::string& app_token, Millis now);
     bool end_by_viewer(const std::string& viewer_token, Millis now);
@@ -81,14 +84,19 @@ public:
     CoViewFeed feed(const std::string& viewer_token, uint64_t since, Millis now, int wait_ms);
     void expire(Millis now);  // ends what timed out and forgets what ended a while ago
     size_t live_count();
+    size_t stored_nodes();    // over all sessions (tests: nothing is kept after the end)
+    // One event stream per viewer: false if one is open already.
+    bool open_stream(const std::string& viewer_token);
+    void close_stream(const std::string& viewer_token);
 
 private:
     struct Session {
         std::string code, app_token, viewer_token, viewer;
         CoViewState state = CoViewState::Waiting;
         std::string why;
-        Millis created = 0, code_expires = 0, started = 0, app_seen = 0, ended_at = 0;
+        Millis created = 0, code_expires = 0, asked = 0, started = 0, app_seen = 0, ended_at = 0;
         bool code_used = false;
+        bool streaming = false;                    // a viewer's event stream is open
         std::map<uint32_t, nlohmann::json> nodes;  // the app's tree, kept whole
         std::vector<uint32_t> order;               // nodes in the order they came
         nlohmann::json context = nlohmann::json::object();

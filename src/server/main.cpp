@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
         for (int tick = 0; !done; ++tick) {
             const Millis t = system_now();
             store->escalate_overdue(t);
+            api.housekeeping(t);  // screen sharing that timed out ends, and is forgotten
             if (tick % 600 == 0) store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000);
             for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }

@@ -301,7 +301,10 @@ void App::share_screen() {
     const CoViewStatus& st = coview_.status();
     const Strings& str = state_.content.strings;
     if (st.phase != told_coview_.phase) {
-        if (st.phase == CoViewPhase::Asking) state_.to_say.push_back(str.format("coview.asking", {{"viewer", st.viewer}}));
+        if (st.phase == CoViewPhase::Asking) {
+            state_.to_say.push_back(str.format("coview.asking", {{"viewer", st.viewer}}));
+            if (state_.nav.current().screen != ScreenId::CoView) state_.nav.go({ScreenId::CoView, {}, 0});  // where 好的 is
+        }
         if (st.phase == CoViewPhase::Live) state_.to_say.push_back(str.format("coview.banner", {{"viewer", st.viewer}}) + "。");
         if (st.phase == CoViewPhase::Ended && told_coview_.phase == CoViewPhase::Live) {
             state_.to_say.push_back(str.format(st.why == "viewer" ? "coview.ended.viewer" : "coview.ended.app", {{"viewer", st.viewer}}));
@@ -327,7 +330,10 @@ void App::share_screen() {
             frames_wanted_ = std::max(frames_wanted_, 2);
         }
     }
-    if (coview_.screen_restarted()) coview_differ_.reset();
+    if (coview_.screen_restarted()) {
+        coview_differ_.reset();
+        coview_reset_ = true;
+    }
     if (!coview_.ready_for_screen()) return;
     const SemanticsTree shared = shareable_tree(tree_);  // the update points into it
     const TreeUpdate update = coview_differ_.diff(shared);
@@ -340,8 +346,10 @@ void App::share_screen() {
         context["step"] = state_.help_context.step;
         context["steps"] = g->steps.size();
     }
-    coview_.send_screen(R"({"diff":)" + tree_update_json(update) + R"(,"context":)" +
-                        context.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}");
+    // "reset": the whole tree, in place of whatever the viewer had (sharing started, or an update was lost).
+    coview_.send_screen(R"({"diff":)" + tree_update_json(update) + R"(,"reset":)" + (coview_reset_ ? "true" : "false") +
+                        R"(,"context":)" + context.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}");
+    coview_reset_ = false;
 }
 
 // Where the viewer pointed: the guides' ring and "点这里", on the real screen, for a while.

@@ -136,6 +136,7 @@ private:
     ReportClient reports_;
     CoViewClient coview_;
     TreeDiffer coview_differ_;       // what the viewer was last sent of the tree
+    bool coview_reset_ = false;      // the next screen sent replaces the viewer's whole tree
     CoViewStatus told_coview_;       // the sharing status last announced
     HelpStatus told_help_;           // the status last announced
     uint32_t spoken_focus_ = 0;      // the focused control last described by self-voicing

@@ -372,7 +372,8 @@ bool Ui::text_field(const char* str_id, const std::string& label, std::string* t
         dl->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + line_height(type.body)), col(pal->text), 2.0f);
     }
     dl->PopClipRect();
-    uint32_t states = (focused ? State_Focused : 0) | (opt.phone ? State_Phone : 0) | (opt.error.empty() ? 0 : State_Invalid);
+    // A phone number typed here is the family's own business: private when the screen is shared.
+    uint32_t states = (focused ? State_Focused : 0) | (opt.phone ? State_Phone | State_Private : 0) | (opt.error.empty() ? 0 : State_Invalid);
     record(id, Role::TextBox, label, bb, uint32_t(Action::Focus) | uint32_t(Action::SetText), states, type.body, 0, *text);
     if (!opt.error.empty()) status(opt.error);
     return changed;

@@ -51,11 +51,11 @@ test("a helper sees the senior's step, points at 下一步, and the senior sees 
   const desk = await consoleLogin(browser, server.url);
   await enterCode(desk, code);
   await desk.getByText("已经连上。等对方在手机上点“好的”……").waitFor();
-  await waitFor(senior, "status", "小杰想看您的屏幕。同意吗？");
+  await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
   assert.equal(await desk.locator("#coview-replica .node").count(), 0, "nothing is shared before 好的");
   await click(senior, "button", "好的");
   assert.equal(await heading(senior), step, "back at the step");
-  await waitFor(senior, "status", "小杰正在看您的屏幕");
+  await waitFor(senior, "status", "帮忙台的小杰正在看您的屏幕");
 
   // The replica: the same step, named above it.
   const replica = desk.locator("#coview-replica");
@@ -70,7 +70,7 @@ test("a helper sees the senior's step, points at 下一步, and the senior sees 
   // Pointing at 下一步: ringed on the senior's canvas, and said.
   await desk.getByRole("button", { name: "指给对方看：下一步" }).click();
   await desk.getByText("已经圈给对方看：下一步").waitFor();
-  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "小杰指给您看：下一步。"), null, { timeout: 5000 });
+  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "帮忙台的小杰指给您看：下一步。"), null, { timeout: 5000 });
   await settle(senior);
   const next = await find(senior, "button", "下一步");
   await screenshot(senior, "coview-senior-pointed");
@@ -84,9 +84,9 @@ test("a helper sees the senior's step, points at 下一步, and the senior sees 
 
   await desk.getByRole("button", { name: "结束看屏幕" }).click();
   await desk.getByText("已经结束。").waitFor();
-  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "小杰已经结束，对方看不到您的屏幕了。"), null, { timeout: 5000 });
+  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "帮忙台的小杰已经结束，对方看不到您的屏幕了。"), null, { timeout: 5000 });
   await settle(senior);
-  assert.ok(!(await semantics(senior)).some((n) => n.name === "小杰正在看您的屏幕"), "the banner is gone");
+  assert.ok(!(await semantics(senior)).some((n) => n.name === "帮忙台的小杰正在看您的屏幕"), "the banner is gone");
   assert.deepEqual(senior.errors, []);
   assert.deepEqual(desk.errors, []);
   await senior.context().close();
@@ -97,7 +97,7 @@ test("不要 shares nothing; the senior can also end it from the banner", async 
   const senior = await openApp(browser, server.url, { width: 390, height: 844 });
   const desk = await consoleLogin(browser, server.url);
   await enterCode(desk, await shareScreen(senior));
-  await waitFor(senior, "status", "小杰想看您的屏幕。同意吗？");
+  await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
   await click(senior, "button", "不要");
   await desk.getByText("对方没有同意，什么也没有看到。").waitFor();
   assert.equal(await desk.locator("#coview-replica .node").count(), 0);
@@ -106,7 +106,7 @@ test("不要 shares nothing; the senior can also end it from the banner", async 
   await desk.reload();
   await desk.getByText("您好，小杰").waitFor();
   await enterCode(desk, await shareScreen(senior));
-  await waitFor(senior, "status", "小杰想看您的屏幕。同意吗？");
+  await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
   await click(senior, "button", "好的");
   await desk.locator("#coview-replica").getByText("您好！想做什么？", { exact: true }).waitFor();
   await click(senior, "button", "结束");
@@ -151,6 +151,15 @@ test("wrong, used and expired codes are refused with a plain message", async () 
     await desk.getByLabel("对方念的 6 位数字").fill(code);
     await desk.getByRole("button", { name: "连接" }).click();
     await desk.getByText("这个号码已经过期或者用过了，请让对方重新要一个。").waitFor();
+    // Guessing: after 10 tries in a minute from one address, no more are taken.
+    const statuses = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await fetch(quick.url + "api/coview/join", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                             body: JSON.stringify({ code: String(100000 + i), name: "猜" }) });
+      statuses.push(r.status);
+    }
+    assert.ok(statuses.includes(429), `statuses: ${statuses}`);
+    assert.equal(statuses.at(-1), 429);
     await senior.context().close();
     await desk.context().close();
   } finally {
@@ -170,9 +179,9 @@ test("a screen-reader user shares and ends through the mirror alone", async () =
   const codeText = await senior.getByText(/^号码 \d( \d){5}$/).textContent();
   const desk = await consoleLogin(browser, server.url);
   await enterCode(desk, codeText.replace(/\D/g, ""));
-  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "小杰想看您的屏幕。同意吗？"), null, { timeout: 10000 });
+  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "帮忙台的小杰想看您的屏幕。同意吗？"), null, { timeout: 10000 });
   await activate("好的");
-  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "小杰正在看您的屏幕。"), null, { timeout: 10000 });
+  await senior.waitForFunction(() => window.anxinMirror.stats.announced.some((a) => a.text === "帮忙台的小杰正在看您的屏幕。"), null, { timeout: 10000 });
   await desk.locator("#coview-replica .node").first().waitFor();
   await activate("结束");
   await desk.getByText("对方结束了。").waitFor();

@@ -26,12 +26,25 @@ TEST_CASE("a code is single-use, expires after 10 minutes, and nothing is shared
     CHECK(hub.app_view(made->app_token, 2200)->state == CoViewState::Asking);
     CHECK(hub.app_view(made->app_token, 2200)->viewer == "小杰");
     // Before 好的 the app cannot send its screen, and the viewer gets none.
-    CHECK_FALSE(hub.update(made->app_token, {{"add", {node(1, "下一步")}}}, json::object(), 2300));
+    CHECK_FALSE(hub.update(made->app_token, {{"add", {node(1, "下一步")}}}, json::object(), false, 2300));
     CHECK(hub.feed(viewer, 0, 2300, 0).events.empty());
 
-    auto late = hub.create(3000);
-    std::string v2;
-    CHECK(hub.join(late->code, "小杰", 3000 + 10 * 60 * 1000 + 1, &v2) != CoViewHub::Join::Ok);
+    // The app keeps calling in; the code still dies at 10 minutes.
+    auto in_time = hub.create(0), too_late = hub.create(0);
+    for (Millis t = 10000; t < 10 * 60 * 1000; t += 10000) {
+        hub.app_view(in_time->app_token, t);
+        hub.app_view(too_late->app_token, t);
+    }
+    std::string v2, v3;
+    CHECK(hub.join(in_time->code, "小杰", 10 * 60 * 1000 - 1, &v2) == CoViewHub::Join::Ok);
+    CHECK(hub.join(too_late->code, "小杰", 10 * 60 * 1000, &v3) == CoViewHub::Join::Expired);
+    // Asked but never answered, with the app still calling in: it ends too, 10 minutes on.
+    Millis t = 10 * 60 * 1000;
+    for (; t < 20 * 60 * 1000 - 1; t += 10000) REQUIRE(hub.app_view(in_time->app_token, t)->state == CoViewState::Asking);
+    const auto ended = hub.app_view(in_time->app_token, t);
+    REQUIRE(ended);
+    CHECK(ended->state == CoViewState::Ended);
+    CHECK(ended->why == "time");
 }
 
 TEST_CASE("a shared screen reaches the viewer whole, then as diffs; pointing and ending work from both sides") {
@@ -42,13 +55,13 @@ TEST_CASE("a shared screen reaches the viewer whole, then as diffs; pointing and
     REQUIRE(hub.join(made->code, "小杰", 10, &viewer) == CoViewHub::Join::Ok);
     REQUIRE(hub.answer(made->app_token, true, 20));
     REQUIRE(hub.update(made->app_token, {{"remove", json::array()}, {"add", {node(1, "第 2 步"), node(2, "下一步")}}},
-                       {{"guide", "坐公交地铁"}, {"step", 2}, {"steps", 9}}, 30));
+                       {{"guide", "坐公交地铁"}, {"step", 2}, {"steps", 9}}, false, 30));
     const CoViewFeed first = hub.feed(viewer, 0, 40, 0);
     REQUIRE(first.snapshot);
     const json snap = json::parse(first.events.at(0));
     CHECK(snap["nodes"].size() == 2);
     CHECK(snap["context"]["guide"] == "坐公交地铁");
-    REQUIRE(hub.update(made->app_token, {{"remove", {1}}, {"add", {node(3, "第 3 步")}}}, json::object(), 50));
+    REQUIRE(hub.update(made->app_token, {{"remove", {1}}, {"add", {node(3, "第 3 步")}}}, json::object(), false, 50));
     const CoViewFeed next = hub.feed(viewer, first.seq, 60, 0);
     REQUIRE(next.events.size() == 1);
     CHECK_FALSE(next.snapshot);
@@ -69,8 +82,9 @@ TEST_CASE("a shared screen reaches the viewer whole, then as diffs; pointing and
     CHECK(ended->why == "viewer");
     const CoViewFeed gone = hub.feed(viewer, 0, 120, 0);
     CHECK(gone.state == CoViewState::Ended);
-    CHECK(gone.events.empty());  // nothing of the stream is kept
-    CHECK_FALSE(hub.update(made->app_token, {{"add", {node(4, "x")}}}, json::object(), 130));
+    CHECK(gone.events.empty());
+    CHECK(hub.stored_nodes() == 0);  // nothing of the stream is kept
+    CHECK_FALSE(hub.update(made->app_token, {{"add", {node(4, "x")}}}, json::object(), false, 130));
     // Forgotten a minute after the end.
     CHECK_FALSE(hub.app_view(made->app_token, 100 + 61 * 1000));
 }
@@ -98,4 +112,34 @@ TEST_CASE("sharing ends by itself after 30 minutes, when the app goes quiet, or 
     hub.answer(c->app_token, false, 0);
     CHECK(hub.feed(vc, 0, 10, 0).why == "refused");
     CHECK(hub.live_count() == 0);
+}
+
+TEST_CASE("only known node fields of bounded size are kept and passed on; a reset replaces the tree") {
+    REQUIRE(secrets_init());
+    CoViewHub hub;
+    auto made = hub.create(0);
+    std::string viewer;
+    hub.join(made->code, "小杰", 0, &viewer);
+    hub.answer(made->app_token, true, 0);
+    json odd = node(1, "下一步");
+    odd["script"] = "<img src=x onerror=alert(1)>";
+    odd["rect"] = {1, 2, "three", 4};
+    const json huge = node(2, std::string(5000, 'x'));
+    REQUIRE(hub.update(made->app_token, {{"add", {odd, huge, {{"id", -5}}, "junk"}}}, {{"guide", 42}, {"step", 2}}, false, 10));
+    const json seen = json::parse(hub.feed(viewer, 0, 20, 0).events.at(0));
+    REQUIRE(seen["nodes"].size() == 2);
+    CHECK_FALSE(seen["nodes"][0].contains("script"));
+    CHECK_FALSE(seen["nodes"][0].contains("rect"));
+    CHECK_FALSE(seen["nodes"][1].contains("name"));  // too long to pass on
+    CHECK_FALSE(seen["context"].contains("guide"));
+    CHECK(seen["context"]["step"] == 2);
+    REQUIRE(hub.update(made->app_token, {{"add", {node(7, "第 3 步")}}}, json::object(), true, 30));
+    const json after = json::parse(hub.feed(viewer, 0, 40, 0).events.at(0));
+    REQUIRE(after["nodes"].size() == 1);
+    CHECK(after["nodes"][0]["name"] == "第 3 步");
+    // One event stream per viewer.
+    CHECK(hub.open_stream(viewer));
+    CHECK_FALSE(hub.open_stream(viewer));
+    hub.close_stream(viewer);
+    CHECK(hub.open_stream(viewer));
 }

@@ -26,7 +26,7 @@ void route_to(UiHarness& ui, CoViewHub& hub) {
         if (rest == "/end") hub.end_by_app(token, now);
         if (rest == "/screen") {
             const json j = json::parse(c.body);
-            return HttpResponse{hub.update(token, j["diff"], j["context"], now) ? 200 : 409, "{}"};
+            return HttpResponse{hub.update(token, j["diff"], j["context"], j.value("reset", false), now) ? 200 : 409, "{}"};
         }
         auto v = hub.app_view(token, now);
         if (!v) return HttpResponse{404, "{}"};

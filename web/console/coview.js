@@ -7,11 +7,11 @@
 
   var joinErrors = {
     400: "号码是 6 位数字。", 404: "没有找到这个号码，请让对方再念一次。",
-    410: "这个号码已经过期或者用过了，请让对方重新要一个。", 429: "试得太多了，请过一分钟再试。",
+    410: "这个号码已经过期或者用过了，请让对方重新要一个。", 429: "试得太多了，请过一分钟再试。", 409: "这个屏幕已经有人在看了。",
   };
   var endings = {
     refused: "对方没有同意，什么也没有看到。", viewer: "已经结束。", app: "对方结束了。",
-    time: "30 分钟到了，已经结束。", closed: "对方关掉了安心，已经结束。",
+    time: "时间到了，已经结束。", closed: "对方关掉了安心，已经结束。", lost: "连接断了，已经结束。",
   };
 
   function el(tag, attrs, text) {
@@ -95,6 +95,8 @@
 
     function listen() {
       source = new EventSource("/api/coview/view/" + viewer + "/events");
+      // A stream that cannot be (re)opened: the session is gone (ended and forgotten, or the server restarted).
+      source.onerror = function () { if (source && source.readyState === EventSource.CLOSED) finish("lost"); };
       source.addEventListener("state", function (e) {
         var s = JSON.parse(e.data);
         if (s.state === "live") say("正在看对方的屏幕。点一下上面的东西，对方的屏幕上就会圈出来。");
@@ -109,6 +111,7 @@
       });
       source.addEventListener("update", function (e) {
         var u = JSON.parse(e.data), d = u.diff;
+        if (d.reset) { nodes.clear(); order = []; }
         (d.remove || []).forEach(function (id) { nodes.delete(id); order = order.filter(function (x) { return x !== id; }); });
         (d.add || []).concat(d.update || []).forEach(function (n) { if (!nodes.has(n.id)) order.push(n.id); nodes.set(n.id, n); });
         show(u.context);
