@@ -157,7 +157,7 @@ void App::frame(float width, float height) {
     // While the screen is shared, a bar says so on every screen, with 结束.
     float banner_h = 0;
     if (coview_.live()) {
-        banner_h = header_h;
+        banner_h = coview_banner_height(ui, width, header_h, coview_.status().viewer);
         if (draw_coview_banner(ui, ImVec2(0, header_h), width, banner_h, coview_.status().viewer)) coview_.end();
     }
 
@@ -194,16 +194,22 @@ void App::frame(float width, float height) {
     after_frame(ui);
 }
 
+namespace {
+// Space between a bar's edge and its buttons: at least the 8 px kept between any two targets,
+// so a button scrolled right up to a bar is never closer than that to the bar's button.
+float bar_inset(const Ui& ui) { return std::max(8.0f, ui.m.pad * 0.5f); }
+}  // namespace
+
 float app_bar_height(const Ui& ui) {
-    return std::max(ui.m.min_target, ui.line_height(ui.type.body) + ui.m.pad * 1.2f) + ui.m.pad;
+    return std::max(ui.m.min_target, ui.line_height(ui.type.body) + ui.m.pad * 1.2f) + 2 * bar_inset(ui);
 }
 
 AppBarPress draw_app_header(Ui& ui, ImVec2 origin, float w, float h, bool show_back) {
     AppBarPress pressed;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->header_bg));
-    const float bh = h - ui.m.pad;
-    const float y = origin.y + ui.m.pad * 0.5f;
+    const float bh = h - 2 * bar_inset(ui);
+    const float y = origin.y + bar_inset(ui);
     // Buttons size to their labels; icons are dropped first when the row is too narrow.
     const std::string& back = ui.t("nav.back");
     const std::string& read = ui.t("read.button");
@@ -234,8 +240,8 @@ bool draw_app_footer(Ui& ui, ImVec2 origin, float w, float h) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->background));
     dl->AddLine(origin, origin + ImVec2(w, 0), ui.col(ui.pal->text), 2.0f);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui.m.pad, origin.y + ui.m.pad * 0.5f));
-    ButtonOptions o{w - 2 * ui.m.pad, ButtonStyle::Help, Icon::Phone, {}, h - ui.m.pad};
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui.m.pad, origin.y + bar_inset(ui)));
+    ButtonOptions o{w - 2 * ui.m.pad, ButtonStyle::Help, Icon::Phone, {}, h - 2 * bar_inset(ui)};
     return ui.button("help", ui.t("help.button"), o);
 }
 

@@ -5,6 +5,8 @@
 // [SECTION] Sharing screen
 // [SECTION] Banner
 
+#include <algorithm>
+
 #include "ui/screens.h"
 
 namespace anxin {
@@ -23,33 +25,35 @@ void back_to_where_they_were(AppState& s) {
 }  // namespace
 
 void draw_coview(AppState& s, Ui& ui) {
-    ui.heading(ui.t("coview.heading"));
     if (!s.coview) return;
     CoViewClient& c = *s.coview;
     const CoViewStatus& st = c.status();
+    // Asked: the question is the heading, with 好的 right under it (on screen even at the largest text).
+    if (st.phase == CoViewPhase::Asking) ui.heading(ui.str->format("coview.asking", {{"viewer", st.viewer}}));
+    else ui.heading(ui.t("coview.heading"));
     switch (st.phase) {
         case CoViewPhase::None:
         case CoViewPhase::Starting:
             ui.status(ui.t("coview.starting"));
             break;
         case CoViewPhase::Code: {
-            ui.paragraph(ui.t("coview.code_intro"));
+            // The number first: it is what the senior reads out, and must be on screen at any text size.
             std::string spaced;  // "382 910": two groups of three are easier to say and hear
             for (size_t i = 0; i < st.code.size(); ++i) spaced += (i == 3 ? " " : "") + st.code.substr(i, 1);
             ui.big_text(spaced, ui.t("coview.code_label") + " " + spaced_digits(st.code));
+            ui.paragraph(ui.t("coview.code_intro"));
             ui.spoken += ui.str->format("coview.code_spoken", {{"digits", spaced_digits(st.code)}});
             ui.paragraph(ui.t("coview.code_wait"));
             if (ui.button("cancel", ui.t("coview.cancel"))) c.end();
             break;
         }
         case CoViewPhase::Asking:
-            ui.status(ui.str->format("coview.asking", {{"viewer", st.viewer}}));
-            ui.paragraph(ui.t("coview.asking_note"));
             if (ui.button("accept", ui.t("coview.accept"), {0, ButtonStyle::Primary})) {
                 c.answer(true);
                 back_to_where_they_were(s);
             }
             if (ui.button("decline", ui.t("coview.decline"))) c.answer(false);
+            ui.paragraph(ui.t("coview.asking_note"));
             break;
         case CoViewPhase::Live:
             ui.status(ui.str->format("coview.live", {{"viewer", st.viewer}}));
@@ -77,19 +81,39 @@ void draw_coview(AppState& s, Ui& ui) {
 // [SECTION] Banner
 //-----------------------------------------------------------------------------
 
+namespace {
+struct BannerLayout { std::string text; float em, text_w, button_w, height; };
+// The text stays at least 80% of body size: it may take two lines rather than shrink further.
+BannerLayout banner_layout(const Ui& ui, float w, float bar_h, const std::string& viewer) {
+    BannerLayout l;
+    l.text = ui.str->format("coview.banner", {{"viewer", viewer}});
+    l.button_w = std::max(ui.m.min_target, ui.text_width(ui.t("coview.end"), ui.type.body) + 2 * ui.m.pad + 1);
+    l.text_w = w - l.button_w - 3 * ui.m.pad;
+    const float one_line = ui.type.body * l.text_w / std::max(1.0f, ui.text_width(l.text, ui.type.body));
+    l.em = std::clamp(one_line, ui.type.body * 0.8f, ui.type.body);
+    l.height = std::max(bar_h, ui.measure(l.text, l.em, l.text_w).y + ui.m.pad);
+    return l;
+}
+}  // namespace
+
+float coview_banner_height(const Ui& ui, float w, float bar_h, const std::string& viewer) {
+    return banner_layout(ui, w, bar_h, viewer).height;
+}
+
 bool draw_coview_banner(Ui& ui, ImVec2 origin, float w, float h, const std::string& viewer) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->help_bg));
+    const BannerLayout l = banner_layout(ui, w, h, viewer);
     const std::string& end = ui.t("coview.end");
-    const float bw = std::max(ui.m.min_target, ui.text_width(end, ui.type.body) + 2 * ui.m.pad + 1);
-    const std::string text = ui.str->format("coview.banner", {{"viewer", viewer}});
-    const float tw = w - bw - 3 * ui.m.pad;
-    const float em = std::min(ui.type.body, ui.type.body * tw / std::max(1.0f, ui.text_width(text, ui.type.body)));  // one line
-    const ImVec2 pos(origin.x + ui.m.pad, origin.y + (h - ui.line_height(em)) * 0.5f);
+    const float bw = l.button_w;
+    const std::string& text = l.text;
+    const float em = l.em, tw = l.text_w;
+    const ImVec2 pos(origin.x + ui.m.pad, origin.y + (h - ui.measure(text, em, tw).y) * 0.5f);
     ui.draw_text(dl, text, em, pos, tw + 1, ui.col(ui.pal->help_text));
     ui.record(ImGui::GetID("coview_banner"), Role::Status, text, ImRect(origin, origin + ImVec2(w - bw - ui.m.pad, h)), 0, 0, em);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + w - ui.m.pad - bw, origin.y + ui.m.pad * 0.5f));
-    return ui.button("coview_end", end, {bw, ButtonStyle::Normal, Icon::None, {}, h - ui.m.pad});
+    const float bh = std::min(h - ui.m.pad, ui.m.min_target + ui.m.pad);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + w - ui.m.pad - bw, origin.y + (h - bh) * 0.5f));
+    return ui.button("coview_end", end, {bw, ButtonStyle::Normal, Icon::None, {}, bh});
 }
 
 }  // namespace anxin

@@ -52,7 +52,7 @@ void call_button(AppState& s, Ui& ui, Links& links, const char* id) {
 // "让对方看我的屏幕": for the person already on the phone (the hotline or a call-back).
 void share_button(AppState& s, Ui& ui) {
     if (!s.coview) return;
-    if (ui.button("coview", ui.t("help.coview"), {0, ButtonStyle::Normal, Icon::None, ui.t("help.coview_desc")})) {
+    if (ui.button("coview", ui.t("help.coview"))) {
         if (!s.coview->live() && s.coview->status().phase != CoViewPhase::Asking && s.coview->status().phase != CoViewPhase::Code)
             s.coview->start();
         s.nav.go({ScreenId::CoView, {}, 0});

@@ -82,7 +82,7 @@ TEST_CASE("a senior shares the screen with a helper on the phone, who sees the s
     std::string viewer;
     REQUIRE(hub.join(code, "小杰", server::Millis(ui.clock.ms), &viewer) == CoViewHub::Join::Ok);
     wait_a_second(ui);
-    CHECK(ui.has(Role::Status, "小杰想看您的屏幕。同意吗？"));
+    CHECK(ui.heading() == "小杰想看您的屏幕。同意吗？");
     CHECK(announced(ui, "小杰想看您的屏幕。同意吗？"));
     CHECK(replica(hub, viewer).is_null());  // nothing shared before 好的
 
