@@ -41,7 +41,7 @@ async function realApp() {
     await desk.getByRole("button", { name: "看对方屏幕" }).click();
     await desk.getByLabel("对方念的 6 位数字").fill(code);
     await desk.getByRole("button", { name: "连接" }).click();
-    await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
+    await waitFor(senior, "heading", "帮忙台的小杰想看您的屏幕。同意吗？");
     await click(senior, "button", "好的");
     const replica = desk.locator("#coview-replica");
     await replica.getByText(await heading(senior), { exact: true }).waitFor();

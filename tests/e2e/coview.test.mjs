@@ -51,7 +51,7 @@ test("a helper sees the senior's step, points at 下一步, and the senior sees 
   const desk = await consoleLogin(browser, server.url);
   await enterCode(desk, code);
   await desk.getByText("已经连上。等对方在手机上点“好的”……").waitFor();
-  await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
+  await waitFor(senior, "heading", "帮忙台的小杰想看您的屏幕。同意吗？");
   assert.equal(await desk.locator("#coview-replica .node").count(), 0, "nothing is shared before 好的");
   await click(senior, "button", "好的");
   assert.equal(await heading(senior), step, "back at the step");
@@ -97,7 +97,7 @@ test("不要 shares nothing; the senior can also end it from the banner", async 
   const senior = await openApp(browser, server.url, { width: 390, height: 844 });
   const desk = await consoleLogin(browser, server.url);
   await enterCode(desk, await shareScreen(senior));
-  await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
+  await waitFor(senior, "heading", "帮忙台的小杰想看您的屏幕。同意吗？");
   await click(senior, "button", "不要");
   await desk.getByText("对方没有同意，什么也没有看到。").waitFor();
   assert.equal(await desk.locator("#coview-replica .node").count(), 0);
@@ -106,7 +106,7 @@ test("不要 shares nothing; the senior can also end it from the banner", async 
   await desk.reload();
   await desk.getByText("您好，小杰").waitFor();
   await enterCode(desk, await shareScreen(senior));
-  await waitFor(senior, "status", "帮忙台的小杰想看您的屏幕。同意吗？");
+  await waitFor(senior, "heading", "帮忙台的小杰想看您的屏幕。同意吗？");
   await click(senior, "button", "好的");
   await desk.locator("#coview-replica").getByText("您好！想做什么？", { exact: true }).waitFor();
   await click(senior, "button", "结束");
@@ -128,7 +128,7 @@ test("family watch from the family page's viewer, named as they say", async () =
   await family.getByText("称呼请写短一点（最多 12 个字），不要用 < > & 这样的符号。").waitFor();
   await family.getByLabel("您的称呼（对方会看到“小芳想看您的屏幕”）").fill("小芳");
   await family.getByRole("button", { name: "连接" }).click();
-  await waitFor(senior, "status", "小芳想看您的屏幕。同意吗？");
+  await waitFor(senior, "heading", "小芳想看您的屏幕。同意吗？");
   await click(senior, "button", "好的");
   await family.locator("#coview-replica").getByText("您好！想做什么？", { exact: true }).waitFor();
   await screenshot(family, "coview-family-viewer-phone");
