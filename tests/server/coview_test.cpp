@@ -10,6 +10,17 @@ using nlohmann::json;
 
 namespace {
 json node(uint32_t id, const std::string& name) { return {{"id", id}, {"role", "button"}, {"name", name}, {"rect", {0, 0, 100, 72}}}; }
+
+// A code made and entered by 小杰 at time 0, and the senior's answer: the app's and the viewer's tokens.
+struct Answered { std::string app, viewer; };
+Answered answered(CoViewHub& hub, bool accept) {
+    auto made = hub.create(0);
+    REQUIRE(made);
+    Answered a{made->app_token, ""};
+    REQUIRE(hub.join(made->code, "小杰", 0, &a.viewer) == CoViewHub::Join::Ok);
+    REQUIRE(hub.answer(a.app, accept, 0));
+    return a;
+}
 }  // namespace
 
 TEST_CASE("a code is single-use, expires after 10 minutes, and nothing is shared before the senior agrees") {
@@ -92,40 +103,29 @@ TEST_CASE("a shared screen reaches the viewer whole, then as diffs; pointing and
 TEST_CASE("sharing ends by itself after 30 minutes, when the app goes quiet, or when the senior says 不要") {
     REQUIRE(secrets_init());
     CoViewHub hub;
-    auto a = hub.create(0);
-    std::string va;
-    hub.join(a->code, "小杰", 0, &va);
-    hub.answer(a->app_token, true, 0);
-    for (Millis t = 10000; t < 30 * 60 * 1000; t += 10000) REQUIRE(hub.app_view(a->app_token, t)->state == CoViewState::Live);
-    CHECK(hub.app_view(a->app_token, 30 * 60 * 1000)->why == "time");
+    const Answered a = answered(hub, true);
+    for (Millis t = 10000; t < 30 * 60 * 1000; t += 10000) REQUIRE(hub.app_view(a.app, t)->state == CoViewState::Live);
+    CHECK(hub.app_view(a.app, 30 * 60 * 1000)->why == "time");
 
-    auto b = hub.create(0);
-    std::string vb;
-    hub.join(b->code, "小杰", 0, &vb);
-    hub.answer(b->app_token, true, 0);
+    const Answered b = answered(hub, true);
     hub.expire(21 * 1000);  // no call from the app for 20 s: it was closed
-    CHECK(hub.feed(vb, 0, 21 * 1000, 0).why == "closed");
+    CHECK(hub.feed(b.viewer, 0, 21 * 1000, 0).why == "closed");
 
-    auto c = hub.create(0);
-    std::string vc;
-    hub.join(c->code, "小杰", 0, &vc);
-    hub.answer(c->app_token, false, 0);
-    CHECK(hub.feed(vc, 0, 10, 0).why == "refused");
+    const Answered c = answered(hub, false);
+    CHECK(hub.feed(c.viewer, 0, 10, 0).why == "refused");
     CHECK(hub.live_count() == 0);
 }
 
 TEST_CASE("only known node fields of bounded size are kept and passed on; a reset replaces the tree") {
     REQUIRE(secrets_init());
     CoViewHub hub;
-    auto made = hub.create(0);
-    std::string viewer;
-    hub.join(made->code, "小杰", 0, &viewer);
-    hub.answer(made->app_token, true, 0);
+    const Answered s = answered(hub, true);
+    const std::string& viewer = s.viewer;
     json odd = node(1, "下一步");
     odd["script"] = "<img src=x onerror=alert(1)>";
     odd["rect"] = {1, 2, "three", 4};
     const json huge = node(2, std::string(5000, 'x'));
-    REQUIRE(hub.update(made->app_token, {{"add", {odd, huge, {{"id", -5}}, "junk"}}}, {{"guide", 42}, {"step", 2}}, false, 10));
+    REQUIRE(hub.update(s.app, {{"add", {odd, huge, {{"id", -5}}, "junk"}}}, {{"guide", 42}, {"step", 2}}, false, 10));
     const json seen = json::parse(hub.feed(viewer, 0, 20, 0).events.at(0));
     REQUIRE(seen["nodes"].size() == 2);
     CHECK_FALSE(seen["nodes"][0].contains("script"));
@@ -133,7 +133,7 @@ TEST_CASE("only known node fields of bounded size are kept and passed on; a rese
     CHECK_FALSE(seen["nodes"][1].contains("name"));  // too long to pass on
     CHECK_FALSE(seen["context"].contains("guide"));
     CHECK(seen["context"]["step"] == 2);
-    REQUIRE(hub.update(made->app_token, {{"add", {node(7, "第 3 步")}}}, json::object(), true, 30));
+    REQUIRE(hub.update(s.app, {{"add", {node(7, "第 3 步")}}}, json::object(), true, 30));
     const json after = json::parse(hub.feed(viewer, 0, 40, 0).events.at(0));
     REQUIRE(after["nodes"].size() == 1);
     CHECK(after["nodes"][0]["name"] == "第 3 步");

@@ -55,6 +55,16 @@ bool announced(UiHarness& ui, const std::string& text) {
     return false;
 }
 
+// From home: 找人帮忙 → 让对方看我的屏幕, and 小杰 enters the code shown; returns the viewer's token.
+std::string asked_by_helper(UiHarness& ui, CoViewHub& hub) {
+    ui.press(Role::Button, "找人帮忙");
+    ui.press(Role::Button, "让对方看我的屏幕");
+    std::string viewer;
+    REQUIRE(hub.join(code_on_screen(ui), "小杰", server::Millis(ui.clock.ms), &viewer) == CoViewHub::Join::Ok);
+    wait_a_second(ui);
+    return viewer;
+}
+
 // The viewer's whole picture of the screen, from the events it got.
 json replica(CoViewHub& hub, const std::string& viewer) {
     const server::CoViewFeed f = hub.feed(viewer, 0, 0, 0);
@@ -125,11 +135,7 @@ TEST_CASE("a phone number typed while sharing reaches the viewer masked") {
     CoViewHub hub;
     UiHarness ui(390, 844);
     route_to(ui, hub);
-    ui.press(Role::Button, "找人帮忙");
-    ui.press(Role::Button, "让对方看我的屏幕");
-    std::string viewer;
-    REQUIRE(hub.join(code_on_screen(ui), "小杰", server::Millis(ui.clock.ms), &viewer) == CoViewHub::Join::Ok);
-    wait_a_second(ui);
+    const std::string viewer = asked_by_helper(ui, hub);
     ui.press(Role::Button, "好的");
     ui.press(Role::Button, "找人帮忙");
     ui.press(Role::Button, "请人给我回电");
@@ -150,11 +156,7 @@ TEST_CASE("不要 shares nothing, and the helper is told") {
     CoViewHub hub;
     UiHarness ui(390, 844);
     route_to(ui, hub);
-    ui.press(Role::Button, "找人帮忙");
-    ui.press(Role::Button, "让对方看我的屏幕");
-    std::string viewer;
-    REQUIRE(hub.join(code_on_screen(ui), "小杰", server::Millis(ui.clock.ms), &viewer) == CoViewHub::Join::Ok);
-    wait_a_second(ui);
+    const std::string viewer = asked_by_helper(ui, hub);
     ui.press(Role::Button, "不要");
     CHECK(ui.has(Role::Status, "您没有同意，对方什么也看不到。"));
     const server::CoViewFeed f = hub.feed(viewer, 0, server::Millis(ui.clock.ms), 0);
