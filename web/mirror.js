@@ -253,6 +253,7 @@
     var next = e.key === "ArrowDown" || e.key === "ArrowRight", prev = e.key === "ArrowUp" || e.key === "ArrowLeft";
     if ((!next && !prev) || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.target.type === "text") return;  // arrows move the caret in a text box
+    if (window.anxinKioskKeys) return;      // a kiosk: Up/Down are the app's own (EZ Access)
     var all = Array.prototype.slice.call(root.querySelectorAll("button, a, input"));
     var i = all.indexOf(document.activeElement);
     if (i < 0) return;

@@ -33,6 +33,7 @@ void HelpClient::load() {
     public_id_ = j.value("id", std::string());
     status_.phone = j.value("phone", std::string());
     status_.attempts = j.value("attempts", 0);
+    aside_ = j.contains("aside") && j["aside"].is_boolean() && j["aside"].get<bool>();
     if (!body_json_.empty()) status_.phase = HelpPhase::Sending;
     else if (!public_id_.empty()) status_.phase = HelpPhase::Waiting;
     next_at_ = clock_.now_ms();  // try or check at once after a reload
@@ -40,7 +41,7 @@ void HelpClient::load() {
 
 void HelpClient::save() {
     if (status_.phase == HelpPhase::None) { storage_.remove(kKey); return; }
-    json j{{"outbox", body_json_}, {"id", public_id_}, {"phone", status_.phone}, {"attempts", status_.attempts}};
+    json j{{"outbox", body_json_}, {"id", public_id_}, {"phone", status_.phone}, {"attempts", status_.attempts}, {"aside", aside_}};
     storage_.set(kKey, j.dump());
 }
 
@@ -55,7 +56,14 @@ void HelpClient::send(const HelpRequestBody& body) {
     start_send();
 }
 
+void HelpClient::set_aside() {
+    if (status_.phase != HelpPhase::Sending || body_json_.empty()) return forget();
+    aside_ = true;
+    save();
+}
+
 void HelpClient::forget() {
+    aside_ = false;
     status_ = HelpStatus{};
     body_json_.clear();
     public_id_.clear();
@@ -102,6 +110,7 @@ std::string HelpClient::clock_text(int minute_of_day) {
 
 void HelpClient::on_send_answer(const HttpResponse& r) {
     const double now = clock_.now_ms();
+    if (aside_ && r.status >= 200 && r.status < 500 && r.status != 408 && r.status != 429) return forget();  // delivered (or refused): nobody here to tell
     if ((r.status == 200 || r.status == 201) && read_public_status(r.body)) {
         body_json_.clear();  // acknowledged: the server has it
         status_.offline = false;

@@ -47,10 +47,13 @@ public:
     void send(const HelpRequestBody& body);  // kept at once, sent as soon as possible
     void tick();                             // each frame: collect answers, retry, check status
     void forget();                           // the user is done with it
+    // A kiosk's next person must not see this request: one still unsent stays in the outbox
+    // and is sent (nothing lost), then forgotten; one the server already has is forgotten now.
+    void set_aside();
     const HelpStatus& status() const { return status_; }
     // "15:40": a time of day given in minutes after midnight.
     static std::string clock_text(int minute_of_day);
-    bool active() const { return status_.phase != HelpPhase::None; }
+    bool active() const { return status_.phase != HelpPhase::None && !aside_; }
 
 private:
     void save();
@@ -70,6 +73,7 @@ private:
     int in_flight_ = 0;         // network request id, 0 = none
     bool in_flight_is_send_ = false;
     double next_at_ = 0;        // when to try or check next
+    bool aside_ = false;        // set aside (kiosk): sent in the background, never shown
 };
 
 }  // namespace anxin

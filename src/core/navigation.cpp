@@ -17,6 +17,7 @@ const char* screen_name(ScreenId id) {
         case ScreenId::Family: return "family";
         case ScreenId::SetupOffer: return "setup_offer";
         case ScreenId::CoView: return "coview";
+        case ScreenId::StillThere: return "still_there";
     }
     return "home";
 }

@@ -7,7 +7,7 @@
 
 namespace anxin {
 
-enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports, Family, SetupOffer, CoView };
+enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports, Family, SetupOffer, CoView, StillThere };
 const char* screen_name(ScreenId id);
 
 struct Route {

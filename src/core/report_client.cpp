@@ -89,4 +89,13 @@ void ReportClient::tick() {
     else clock_.wake_after(next_at_ - now);
 }
 
+void ReportClient::clear() {
+    std::vector<SentReport> unsent;
+    for (const auto& r : reports_)
+        if (r.id.empty()) unsent.push_back(r);
+    reports_ = unsent;
+    to_refresh_.clear();
+    save();
+}
+
 }  // namespace anxin

@@ -29,6 +29,7 @@ public:
     ReportClient(Storage& storage, Network& network, Clock& clock);
     void send(const std::string& guide, int step, ReportKind kind);
     void refresh();  // ask the server for the answers (when the user opens their reports)
+    void clear();    // a kiosk's next person: forget the list (reports not yet sent are still sent)
     void tick();     // each frame
     const std::vector<SentReport>& reports() const { return reports_; }
     bool sending() const;

@@ -3,6 +3,7 @@
 // [SECTION] Construction
 // [SECTION] Frame: header, scrolling content, fixed help footer
 // [SECTION] After the frame: saving, speaking, announcing, mirroring
+// [SECTION] Kiosk: EZ Access keys, idle reset
 
 #include "ui/app.h"
 
@@ -90,6 +91,8 @@ std::string describe_for_speech(const SemanticsNode& n, const Strings& str) {
     }
     if (n.role == Role::Radio || n.role == Role::Checkbox)
         text += "，" + (n.has(State_Checked) ? str.get("a11y.checked") : str.get("a11y.unchecked"));
+    for (const char* end : {"。", "！", "？"})  // a sentence already ended
+        if (text.size() >= 3 && text.compare(text.size() - 3, 3, end) == 0) return text;
     return text + "。";
 }
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -115,6 +118,11 @@ void App::apply_style(const Ui& ui) {
 }
 
 void App::frame(float width, float height) {
+    if (state_.kiosk.on) {
+        state_.now_ms = services_.clock.now_ms();
+        kiosk_keys();  // reads the last frame's tree: before it is cleared
+        kiosk_idle();
+    }
     tree_.clear();
     state_.preview.clear();
     help_.tick();
@@ -138,7 +146,7 @@ void App::frame(float width, float height) {
     apply_style(ui);
     ImGui::PushFont(ui.font, ui.line_height(ui.type.body));
 
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput) state_.nav.back();
+    if (!state_.kiosk.on && ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput) state_.nav.back();
 
     // Fixed bars scale with text but never take more than ~40% of a short screen together.
     const float header_h = app_bar_height(ui);
@@ -184,6 +192,7 @@ void App::frame(float width, float height) {
     ImGui::Dummy(ImVec2(0, ui.m.pad));  // room below the last item
     ImGui::EndChild();
     draw_pointer(ui, content_rect);
+    draw_key_cursor(ui, content_rect);
     ui.parent = 0;
     ui.visible = ImRect();
 
@@ -260,6 +269,7 @@ void App::draw_screen(Ui& ui) {
         case ScreenId::Family: draw_family(state_, ui, services_.links); break;
         case ScreenId::SetupOffer: draw_setup_offer(state_, ui); break;
         case ScreenId::CoView: draw_coview(state_, ui); break;
+        case ScreenId::StillThere: draw_still_there(state_, ui); break;
     }
 }
 
@@ -290,6 +300,7 @@ void App::after_frame(const Ui& ui) {
         state_.step = StepState{};
         state_.step.started_ms = state_.now_ms;
         if (state_.nav.current().screen != ScreenId::Home) state_.home_status.clear();  // said once, on the way home
+        state_.key_cursor = 0;  // Up/Down start again from the top of the new screen
         frames_wanted_ = std::max(frames_wanted_, 2);
         return;  // what was drawn belongs to the old screen; speak after the new one is drawn
     }
@@ -422,7 +433,8 @@ void App::follow_help_status() {
 // Speech (unless a screen reader speaks for the user) and screen-reader announcements.
 void App::speak_and_announce(const Ui& ui, bool new_screen) {
     const int gen = state_.nav.generation();
-    const bool self_voicing = state_.settings.voice_on && !state_.settings.screen_reader;
+    // A kiosk key turns the voice on until the screen is touched (EZ Access).
+    const bool self_voicing = (state_.settings.voice_on && !state_.settings.screen_reader) || state_.key_voice;
     const float rate = speech_rate_value(state_.settings.speech_rate);
     const std::string lang = voice_lang_tag(state_.settings.voice_lang);
     std::string feedback;  // hints said in this frame, or just before the screen changed
@@ -465,6 +477,154 @@ void App::sync_accessibility(bool new_screen) {
             if (n.role == Role::Heading && n.level == 1) { focus = n.id; break; }
     const TreeUpdate update = mirror_.diff(tree_, focus);
     if (!update.empty()) services_.a11y.update(update);
+}
+
+
+//-----------------------------------------------------------------------------
+// [SECTION] Kiosk: EZ Access keys, idle reset
+//-----------------------------------------------------------------------------
+
+void App::set_kiosk(const KioskConfig& config) {
+    state_.kiosk = config;
+    if (!config.on) return;
+    idle_.configure(config.idle_ms, config.warning_ms);
+    idle_.input(services_.clock.now_ms());
+    state_.settings = config.defaults;  // nobody's settings from before
+    // Up/Down/Enter are the kiosk's own: ImGui's keyboard navigation would act on them too.
+    ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+}
+
+namespace {
+bool pressed_any(std::initializer_list<ImGuiKey> keys) {
+    for (ImGuiKey k : keys)
+        if (ImGui::IsKeyPressed(k, false)) return true;
+    return false;
+}
+bool typed(ImWchar c) {
+    for (ImWchar q : ImGui::GetIO().InputQueueCharacters)
+        if (q == c) return true;
+    return false;
+}
+// Items Up/Down move through: everything with a name, in reading order (the screen's own
+// container is not an item).
+std::vector<const SemanticsNode*> key_items(const SemanticsTree& tree) {
+    std::vector<const SemanticsNode*> items;
+    for (const auto& n : tree.nodes())
+        if (!n.name.empty() && n.role != Role::Screen && n.role != Role::Dialog) items.push_back(&n);
+    return items;
+}
+}  // namespace
+
+bool App::kiosk_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool down = pressed_any({ImGuiKey_DownArrow, ImGuiKey_Keypad2});
+    const bool up = pressed_any({ImGuiKey_UpArrow, ImGuiKey_Keypad8});
+    const bool enter = pressed_any({ImGuiKey_Enter, ImGuiKey_KeypadEnter, ImGuiKey_Keypad5, ImGuiKey_Space});
+    const bool help = pressed_any({ImGuiKey_F1, ImGuiKey_KeypadAdd}) || typed('?');
+    const bool back = pressed_any({ImGuiKey_Escape, ImGuiKey_Backspace, ImGuiKey_KeypadSubtract});
+    const bool touched = io.MouseClicked[0] || io.MouseWheel != 0;
+    const bool any_key = down || up || enter || help || back;
+    if (touched) state_.key_voice = false;
+    if (any_key || touched || !actions_.empty() || !io.InputQueueCharacters.empty()) idle_.input(state_.now_ms);
+    if (!any_key) return false;
+    state_.key_voice = true;
+    frames_wanted_ = std::max(frames_wanted_, 2);
+    if (help) {
+        state_.nav.go({ScreenId::Help, {}, 0});
+        return true;
+    }
+    if (back) {
+        state_.nav.back();
+        return true;
+    }
+    const auto items = key_items(tree_);
+    if (items.empty()) return true;
+    int at = -1;
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i]->id == state_.key_cursor) at = int(i);
+    if (enter) {
+        if (at >= 0 && items[size_t(at)]->can(Action::Press)) actions_.request(items[size_t(at)]->id, Action::Press);
+        else if (at < 0) state_.to_say.push_back(state_.content.strings.get("kiosk.keys_hint"));
+        return true;
+    }
+    const int next = down ? std::min(int(items.size()) - 1, at + 1) : std::max(0, at - 1);
+    const SemanticsNode& n = *items[size_t(next)];
+    state_.key_cursor = n.id;
+    // Said at once (not after the frame): each press answers with the item it reached.
+    services_.speech.stop();
+    services_.speech.speak(describe_for_speech(n, state_.content.strings), voice_lang_tag(state_.settings.voice_lang),
+                           speech_rate_value(state_.settings.speech_rate));
+    if (n.can(Action::Focus)) {
+        actions_.request(n.id, Action::Focus);  // scrolls it into view
+        spoken_focus_ = n.id;                   // already said
+    }
+    return true;
+}
+
+// After a while without input: "还在用吗？" with a countdown; then the next person starts afresh.
+void App::kiosk_idle() {
+    const IdlePhase phase = state_.kiosk_reset_requested ? IdlePhase::Expired : idle_.phase(state_.now_ms);
+    const bool asking_now = state_.nav.current().screen == ScreenId::StillThere;
+    if (phase == IdlePhase::Expired) {
+        kiosk_reset();
+        return;
+    }
+    if (phase == IdlePhase::Asking) {
+        const int left = idle_.seconds_left(state_.now_ms);
+        if (!asking_now) {
+            state_.nav.go({ScreenId::StillThere, {}, 0});
+            state_.key_cursor = 0;
+        }
+        if (left != state_.idle_seconds_left) frames_wanted_ = std::max(frames_wanted_, 1);
+        state_.idle_seconds_left = left;
+    } else if (asking_now) {
+        state_.nav.back();  // 还要用 (or any input): back where they were
+    }
+    services_.clock.wake_after(std::max(1.0, idle_.next_change_ms(state_.now_ms)));
+}
+
+void App::kiosk_reset() {
+    services_.speech.stop();
+    help_.set_aside();  // an unsent call-back is still sent, but nobody here sees its number
+    reports_.clear();
+    if (coview_.active()) coview_.end();
+    coview_.forget();
+    SettingsStore(services_.storage).drop_backup();
+    services_.storage.remove(kFamilyFormKey);
+    const KioskConfig kiosk = state_.kiosk;
+    Content content = std::move(state_.content);
+    HelpClient* help = state_.help;
+    ReportClient* reports = state_.reports;
+    CoViewClient* coview = state_.coview;
+    const bool reduced_motion = state_.reduced_motion;
+    Navigator nav = state_.nav;  // kept only to go on counting screens
+    state_ = AppState{};  // everything personal: typed numbers, drafts, progress, the family form
+    state_.content = std::move(content);
+    state_.help = help;
+    state_.reports = reports;
+    state_.coview = coview;
+    state_.reduced_motion = reduced_motion;
+    state_.kiosk = kiosk;
+    state_.settings = kiosk.defaults;
+    state_.settings_changed = true;
+    state_.now_ms = services_.clock.now_ms();
+    state_.nav = nav;
+    state_.nav.home();  // with nothing to go back to
+    idle_.input(state_.now_ms);
+    frames_wanted_ = std::max(frames_wanted_, 2);
+}
+
+// Where Up/Down is: a thick ring (it may be text, which has no focus ring of its own).
+void App::draw_key_cursor(Ui& ui, const ImRect& bounds) {
+    if (!state_.kiosk.on || state_.key_cursor == 0) return;
+    const SemanticsNode* n = tree_.find_id(state_.key_cursor);
+    if (!n) return;
+    const float ring = std::max(4.0f, ui.m.border) * 1.5f;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->PushClipRect(bounds.Min, bounds.Max, true);
+    dl->AddRect(ImVec2(n->rect.x - ring, n->rect.y - ring), ImVec2(n->rect.right() + ring, n->rect.bottom() + ring),
+                ui.col(ui.pal->focus_ring), ring, 0, ring);
+    dl->PopClipRect();
 }
 
 }  // namespace anxin

@@ -10,6 +10,7 @@
 #include "core/coview_client.h"
 #include "core/family_form.h"
 #include "core/help_client.h"
+#include "core/kiosk.h"
 #include "core/report_client.h"
 #include "core/navigation.h"
 #include "core/platform.h"
@@ -76,6 +77,12 @@ struct AppState {
     double backup_until_ms = 0;         // "恢复原来的设置" is offered until then (Clock::epoch_ms); 0 = none
     bool restore_requested = false;
     std::string home_status;            // shown on home after a setup was taken or undone, until the screen changes
+    // Kiosk mode (core/kiosk.h):
+    KioskConfig kiosk;
+    bool key_voice = false;             // a kiosk key was used: speak until the screen is touched
+    uint32_t key_cursor = 0;            // the item Up/Down reached (0 = none yet on this screen)
+    int idle_seconds_left = 0;          // "还在用吗？" countdown
+    bool kiosk_reset_requested = false; // "不用了": wipe now
 };
 
 class App {
@@ -89,6 +96,9 @@ public:
     void supply_glyphs(GlyphSlices index, const std::string& base_url);
     // Outside a frame, before ImGui::NewFrame(): lets glyphs that arrived into the font.
     void before_frame();
+
+    // A self-service machine: EZ Access keys, idle reset, each person starting afresh.
+    void set_kiosk(const KioskConfig& config);
 
     // The part of the page address after '#': "family" opens the family page, "setup=…"
     // offers a setup link to the senior. Called at start and when the address changes.
@@ -117,6 +127,10 @@ private:
     void sync_accessibility(bool new_screen);
     void follow_help_status();
     void answer_setup();
+    bool kiosk_keys();     // EZ Access: true when a kiosk key was used this frame
+    void kiosk_idle();
+    void kiosk_reset();
+    void draw_key_cursor(Ui& ui, const ImRect& bounds);
     void share_screen();
     void draw_pointer(Ui& ui, const ImRect& bounds);
     void restore_settings();
@@ -135,6 +149,7 @@ private:
     HelpClient help_;
     ReportClient reports_;
     CoViewClient coview_;
+    IdleTimer idle_;
     TreeDiffer coview_differ_;       // what the viewer was last sent of the tree
     bool coview_reset_ = false;      // the next screen sent replaces the viewer's whole tree
     CoViewStatus told_coview_;       // the sharing status last announced

@@ -26,6 +26,7 @@ void draw_help(AppState& s, Ui& ui, Links& links);  // help_screens.cpp
 void draw_callback(AppState& s, Ui& ui);
 void draw_help_status(AppState& s, Ui& ui, Links& links);
 void draw_coview(AppState& s, Ui& ui);  // coview_screens.cpp
+void draw_still_there(AppState& s, Ui& ui);  // kiosk_screens.cpp
 // The bar under the header while the screen is shared; true when 结束 was pressed. It is
 // at least `bar_height` tall, taller when its words need two lines.
 float coview_banner_height(const Ui& ui, float width, float bar_height, const std::string& viewer);

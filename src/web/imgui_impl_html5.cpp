@@ -15,6 +15,7 @@ struct Backend {
     void (*on_event)() = nullptr;
     double last_time = 0;
     int fb_w = 0, fb_h = 0;
+    bool kiosk_keys = false;
 };
 Backend g;
 
@@ -30,6 +31,7 @@ ImGuiKey key_from_code(const char* code) {
         {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
         {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
         {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+        {"F1", ImGuiKey_F1}, {"NumpadAdd", ImGuiKey_KeypadAdd}, {"NumpadSubtract", ImGuiKey_KeypadSubtract},
     };
     for (const Pair& p : kKeys)
         if (std::strcmp(code, p.code) == 0) return p.key;
@@ -37,6 +39,8 @@ ImGuiKey key_from_code(const char* code) {
         return ImGuiKey(ImGuiKey_A + (code[3] - 'A'));
     if (std::strncmp(code, "Digit", 5) == 0 && code[5] >= '0' && code[5] <= '9' && code[6] == 0)
         return ImGuiKey(ImGuiKey_0 + (code[5] - '0'));
+    if (std::strncmp(code, "Numpad", 6) == 0 && code[6] >= '0' && code[6] <= '9' && code[7] == 0)  // kiosk keypads
+        return ImGuiKey(ImGuiKey_Keypad0 + (code[6] - '0'));
     return ImGuiKey_None;
 }
 
@@ -96,7 +100,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // Tab always moves the browser's focus, through the mirror in reading order.
     if (std::strcmp(e->code, "Tab") == 0) return EM_FALSE;
     const int mirror = js_focus_in_mirror();
-    if (mirror == 2 || (mirror == 1 && std::strcmp(e->code, "Escape") != 0)) return EM_FALSE;
+    if (mirror == 2 || (mirror == 1 && !g.kiosk_keys && std::strcmp(e->code, "Escape") != 0)) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -129,6 +133,11 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
 }
 
 }  // namespace
+
+void ImGui_ImplHtml5_SetKioskKeys(bool on) {
+    g.kiosk_keys = on;
+    EM_ASM({ window.anxinKioskKeys = !!$0; }, on ? 1 : 0);  // mirror.js leaves arrow keys to the app
+}
 
 bool ImGui_ImplHtml5_Init(const char* canvas, void (*on_event)()) {
     g.canvas = canvas;

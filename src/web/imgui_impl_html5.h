@@ -12,6 +12,9 @@
 // `on_event` is called after any input that may change what is on screen.
 bool ImGui_ImplHtml5_Init(const char* canvas_selector, void (*on_event)());
 void ImGui_ImplHtml5_Shutdown();
+// A kiosk: the app's own keys (arrows, Enter, the keypad) always reach it, even while the
+// DOM mirror has focus (a kiosk's keypad replaces a screen reader's keys).
+void ImGui_ImplHtml5_SetKioskKeys(bool on);
 // Sets DisplaySize/FramebufferScale from the canvas's CSS size and the device
 // pixel ratio, resizing the canvas's backing store when they change.
 void ImGui_ImplHtml5_NewFrame(double now_seconds);

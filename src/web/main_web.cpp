@@ -18,6 +18,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "core/kiosk.h"
 #include "ui/app.h"
 #include "web/imgui_impl_html5.h"
 #include "web/web_platform.h"
@@ -69,6 +70,8 @@ EM_JS(char*, js_watch_address, (), {
     });
     return stringToNewUTF8(location.hash.slice(0, 1100));
 });
+
+EM_JS(char*, js_location_search, (), { return stringToNewUTF8(location.search.slice(0, 200)); });
 
 // prefers-reduced-motion now, and a call into the app whenever it changes.
 EM_JS(int, js_reduced_motion_watch, (), {
@@ -251,6 +254,17 @@ int main() {
         std::fprintf(stderr, "anxin: /fonts/slices.json is missing; characters outside the app's own text will show as boxes\n");
     }
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
+    // A kiosk: from config.json's "kiosk", or the address for testing ("?kiosk=1&idle=5").
+    std::vector<std::string> kiosk_problems;
+    anxin::KioskConfig kiosk = anxin::kiosk_from_json(anxin::read_text_file("/assets/config.json").value_or("{}"), kiosk_problems);
+    char* query = js_location_search();
+    anxin::apply_kiosk_query(query, kiosk);
+    std::free(query);
+    for (const auto& p : kiosk_problems) std::fprintf(stderr, "anxin: %s\n", p.c_str());
+    if (kiosk.on) {
+        w.app->set_kiosk(kiosk);
+        ImGui_ImplHtml5_SetKioskKeys(true);
+    }
     char* address = js_watch_address();  // "#family", or a setup link the senior tapped
     w.app->open_address(address);
     std::free(address);

@@ -1,0 +1,46 @@
+// Kiosk mode: the app on a self-service machine used by one stranger after another.
+// Its configuration (from assets/config.json "kiosk", or the address for testing) and
+// the idle timer: after a while without input the screen asks "还在用吗？" with a
+// countdown the person can stop, then everything personal is wiped for the next one.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/settings.h"
+
+namespace anxin {
+
+struct KioskConfig {
+    bool on = false;
+    std::string id;                 // "hz-xixi-01": sent with help requests
+    std::string place;              // "西溪社区服务中心 1号机": shown to helpers
+    double idle_ms = 90 * 1000;     // without input, then the question
+    double warning_ms = 30 * 1000;  // the countdown (WCAG 2.2.1: long enough to say "还要用")
+    Settings defaults = kiosk_defaults();  // what each new person starts with
+
+    static Settings kiosk_defaults();  // read from a metre away: larger text, voice on
+};
+
+// "kiosk": {"id": "…", "place": "…", "idle_seconds": 90, "warning_seconds": 30,
+//           "text_size": "larger", "voice_on": true, "voice_lang": "mandarin"}
+// Unknown or bad values keep their defaults and are reported.
+KioskConfig kiosk_from_json(const std::string& config_json, std::vector<std::string>& problems);
+// The address's query, for testing on any machine: "?kiosk=1&idle=5&warning=3".
+void apply_kiosk_query(const std::string& query, KioskConfig& config);
+
+enum class IdlePhase { Active, Asking, Expired };
+
+class IdleTimer {
+public:
+    void configure(double idle_ms, double warning_ms) { idle_ms_ = idle_ms; warning_ms_ = warning_ms; }
+    void input(double now_ms);               // any touch, key or screen-reader action
+    IdlePhase phase(double now_ms) const;
+    int seconds_left(double now_ms) const;   // while asking
+    double next_change_ms(double now_ms) const;  // when to look again (to draw the countdown)
+
+private:
+    double last_input_ = 0;
+    double idle_ms_ = 90000, warning_ms_ = 30000;
+};
+
+}  // namespace anxin
