@@ -23,6 +23,9 @@ mkdir -p dist
 cp web/index.html web/app.css web/mirror.js web/loader.js dist/
 cp build/wasm/anxin.js build/wasm/anxin.wasm build/wasm/anxin.data dist/
 cp fonts/OFL.txt dist/FONT-LICENSE.txt
+# The kiosk's service worker, stamped with this build's version: a new build is a new cache.
+version=$(cat dist/anxin.js dist/anxin.wasm dist/anxin.data dist/index.html dist/app.css dist/mirror.js dist/loader.js | sha256sum | cut -c1-16)
+sed "s/__ANXIN_VERSION__/$version/" web/sw.js > dist/sw.js
 # The whole font in slices, fetched only when a character outside the app's own text is drawn.
 mkdir -p dist/fonts
 cp -r build/font_slices/slices dist/fonts/slices

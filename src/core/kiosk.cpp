@@ -31,7 +31,7 @@ KioskConfig kiosk_from_json(const std::string& text, std::vector<std::string>& p
         else problems.push_back(std::string("config.json: kiosk: '") + key + "' must be short plain text");
     };
     text_of("id", k.id, 40);
-    text_of("place", k.place, 40);
+    text_of("place", k.place, 18);  // sent as the help request's device ("kiosk:…", 64 bytes at most)
     auto seconds = [&](const char* key, double& out, double min_s, double max_s) {
         if (!o.contains(key)) return;
         if (o[key].is_number() && o[key].get<double>() >= min_s && o[key].get<double>() <= max_s) out = o[key].get<double>() * 1000;

@@ -611,6 +611,7 @@ void App::kiosk_reset() {
     state_.nav = nav;
     state_.nav.home();  // with nothing to go back to
     idle_.input(state_.now_ms);
+    ++kiosk_resets_;
     frames_wanted_ = std::max(frames_wanted_, 2);
 }
 

@@ -118,6 +118,9 @@ public:
     // Text the read-aloud button would speak for the current screen.
     const std::string& screen_text() const { return screen_text_; }
     const GlyphSupply* glyphs() const { return glyphs_.get(); }
+    // How many times a kiosk was wiped for the next person: the platform takes a waiting
+    // new version of the app then (never in the middle of someone's use).
+    int kiosk_resets() const { return kiosk_resets_; }
 
 private:
     void apply_style(const Ui& ui);
@@ -150,6 +153,7 @@ private:
     ReportClient reports_;
     CoViewClient coview_;
     IdleTimer idle_;
+    int kiosk_resets_ = 0;
     TreeDiffer coview_differ_;       // what the viewer was last sent of the tree
     bool coview_reset_ = false;      // the next screen sent replaces the viewer's whole tree
     CoViewStatus told_coview_;       // the sharing status last announced

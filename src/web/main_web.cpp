@@ -42,6 +42,7 @@ struct WebApp {
     bool loop_running = false;
     bool context_lost = false;
     int frames_after_input = 0;
+    int kiosk_resets_seen = 0;
     unsigned frame_count = 0;
     std::string semantics_json;
     std::string glyph_stats_json;
@@ -71,7 +72,23 @@ EM_JS(char*, js_watch_address, (), {
     return stringToNewUTF8(location.hash.slice(0, 1100));
 });
 
+EM_JS(void, js_take_update, (), { if (window.anxinTakeUpdate) window.anxinTakeUpdate(); });
+
 EM_JS(char*, js_location_search, (), { return stringToNewUTF8(location.search.slice(0, 200)); });
+
+// A kiosk keeps the app's files for offline starts (web/sw.js). A new version waits in
+// the background: window.anxinTakeUpdate() (called at an idle reset) switches to it.
+EM_JS(void, js_register_service_worker, (), {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register("sw.js").then(function (reg) {
+        window.anxinTakeUpdate = function () {
+            if (!reg.waiting) return false;
+            navigator.serviceWorker.addEventListener("controllerchange", function () { location.reload(); });
+            reg.waiting.postMessage("take-update");
+            return true;
+        };
+    }).catch(function (e) { console.warn("anxin: no offline start:", e); });
+});
 
 // prefers-reduced-motion now, and a call into the app whenever it changes.
 EM_JS(int, js_reduced_motion_watch, (), {
@@ -104,6 +121,11 @@ EM_BOOL frame(double now_ms, void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (++w.frame_count == 1) js_first_frame();
+    // A kiosk between two people: the moment to switch to a new deployment, if one is waiting.
+    if (w.app->kiosk_resets() != w.kiosk_resets_seen) {
+        w.kiosk_resets_seen = w.app->kiosk_resets();
+        js_take_update();
+    }
 
     // ImGui handles queued input one step per frame; hover and layout settle a frame later.
     if (w.frames_after_input > 0) --w.frames_after_input;
@@ -264,6 +286,7 @@ int main() {
     if (kiosk.on) {
         w.app->set_kiosk(kiosk);
         ImGui_ImplHtml5_SetKioskKeys(true);
+        js_register_service_worker();
     }
     char* address = js_watch_address();  // "#family", or a setup link the senior tapped
     w.app->open_address(address);

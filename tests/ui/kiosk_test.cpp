@@ -140,7 +140,11 @@ TEST_CASE("after 90 s without input the kiosk asks, counts down, and wipes what 
     ui.clock.ms += 120 * 1000;
     ui.settle();
     int posts = 0;
-    for (const auto& c : ui.network.calls) posts += c.method == "POST" && c.body.find("13900139000") != std::string::npos;
+    for (const auto& c : ui.network.calls)
+        if (c.method == "POST" && c.body.find("13900139000") != std::string::npos) {
+            ++posts;
+            CHECK(c.body.find(R"("device":"kiosk:西溪社区服务中心 1号机")") != std::string::npos);  // the helper knows where
+        }
     CHECK(posts >= 1);
     CHECK(ui.storage.values.count(HelpClient::kKey) == 0);
     CHECK_FALSE(ui.has(Role::Button, "看看回电进度"));
