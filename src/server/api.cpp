@@ -5,6 +5,7 @@
 // [SECTION] Console: login and session
 // [SECTION] Console: queue, claim, promise, outcome
 // [SECTION] Console: live events, reports
+// [SECTION] Kiosks
 // [SECTION] Screen sharing ("看着我的屏幕教我")
 // [SECTION] Static pages and errors
 
@@ -171,7 +172,7 @@ HelpApi::HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock)
       login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)),
       code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
       all_codes_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute * 30)),
-      coview_(std::make_unique<CoViewHub>(config_.coview)) {}
+      coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>()) {}
 
 HelpApi::~HelpApi() = default;
 
@@ -183,6 +184,7 @@ void HelpApi::install(httplib::Server& svr) {
     auto& now = now_;
     RateLimiter& public_limit = *public_limit_;
     RateLimiter& login_limit = *login_limit_;
+    KioskRegistry& kiosks = *kiosks_;
     std::atomic<bool>& stopping = stopping_;
 
     // The logged-in helper and their session, or an error reply (401/403) and nullopt.
@@ -232,6 +234,7 @@ void HelpApi::install(httplib::Server& svr) {
         const int minutes = std::clamp(cfg.minutes_per_request * (1 + ahead / helpers), 10, 120);
         const CreateResult r = store.create_request(body, priority_of(body.context), t, Millis(minutes) * 60000);
         if (r.request.id == 0) return error(res, 503, "the request could not be saved; please try again");
+        if (r.created) kiosks.request_from(body.context.device, t);
         reply(res, r.created ? 201 : 200, public_view(r.request));
     });
 
@@ -453,6 +456,30 @@ void HelpApi::install(httplib::Server& svr) {
         const Report saved = store.add_report(r);
         if (saved.id == 0) return error(res, 503, "the report could not be saved; please try again");
         reply(res, 201, json{{"id", saved.public_id}});
+    });
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Kiosks
+    //-----------------------------------------------------------------------------
+
+    svr.Post("/api/kiosks/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        const std::string id = text_field(j, "id"), place = text_field(j, "place");
+        if (!is_clean_text(id, 40)) return error(res, 400, "id must be short plain text");
+        if (!place.empty() && !is_clean_text(place, 18)) return error(res, 400, "place must be short plain text");
+        kiosks.heartbeat(id, place.empty() ? id : place, now());
+        reply(res, 200, json{{"ok", true}});
+    });
+    svr.Get("/api/console/kiosks", [&, authed](const httplib::Request& req, httplib::Response& res) {
+        if (!authed(req, res, false)) return;
+        const Millis t = now();
+        json list = json::array();
+        for (const KioskSeen& k : kiosks.list(t))
+            list.push_back({{"place", k.label}, {"id", k.id}, {"last_seen", k.last_seen}, {"online", KioskRegistry::online(k, t)},
+                            {"requests_today", k.requests_today}});
+        reply(res, 200, json{{"kiosks", list}});
     });
 
     //-----------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 //
 // Public:   POST /api/help-requests            GET /api/help-requests/{id}     GET /api/guides
 //           POST /api/reports                  GET /api/reports/{id}
+// Kiosks:   POST /api/kiosks/heartbeat           GET /api/console/kiosks
 // Sharing:  POST /api/coview → code + app token   GET /api/coview/{token}   POST …/{token}/answer | screen | end
 //           POST /api/coview/join (code → viewer token)   GET /api/coview/view/{viewer}/events (SSE)
 //           POST /api/coview/view/{viewer}/point | end
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "server/coview.h"
+#include "server/kiosks.h"
 #include "server/store.h"
 
 namespace httplib { class Server; }
@@ -56,6 +58,7 @@ private:
     std::function<Millis()> now_;
     std::unique_ptr<RateLimiter> public_limit_, login_limit_, code_limit_, all_codes_limit_;
     std::unique_ptr<CoViewHub> coview_;
+    std::unique_ptr<KioskRegistry> kiosks_;
     std::atomic<bool> stopping_{false};
 };
 

@@ -22,6 +22,7 @@ namespace anxin {
 namespace {
 constexpr const char* kFamilyFormKey = "anxin.family_form";  // the family page's form, between visits
 constexpr double kPointMs = 10000;  // how long a place the viewer pointed at stays ringed
+constexpr double kHeartbeatMs = 3 * 60 * 1000;  // as the server's KioskRegistry expects
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -580,7 +581,14 @@ void App::kiosk_idle() {
     } else if (asking_now) {
         state_.nav.back();  // 还要用 (or any input): back where they were
     }
-    services_.clock.wake_after(std::max(1.0, idle_.next_change_ms(state_.now_ms)));
+    // The help desk's list of kiosks: "still here", every few minutes (answers are not needed).
+    if (heartbeat_call_ && services_.network.poll(heartbeat_call_)) heartbeat_call_ = 0;
+    if (state_.now_ms >= next_heartbeat_) {  // one still unanswered after minutes is given up
+        const nlohmann::json body = {{"id", state_.kiosk.id.empty() ? std::string("kiosk") : state_.kiosk.id}, {"place", state_.kiosk.place}};
+        heartbeat_call_ = services_.network.start("POST", "/api/kiosks/heartbeat", body.dump());
+        next_heartbeat_ = state_.now_ms + kHeartbeatMs;
+    }
+    services_.clock.wake_after(std::max(1.0, std::min(idle_.next_change_ms(state_.now_ms), next_heartbeat_ - state_.now_ms)));
 }
 
 void App::kiosk_reset() {

@@ -154,6 +154,8 @@ private:
     CoViewClient coview_;
     IdleTimer idle_;
     int kiosk_resets_ = 0;
+    double next_heartbeat_ = 0;      // a kiosk tells the help desk it is alive every few minutes
+    int heartbeat_call_ = 0;
     TreeDiffer coview_differ_;       // what the viewer was last sent of the tree
     bool coview_reset_ = false;      // the next screen sent replaces the viewer's whole tree
     CoViewStatus told_coview_;       // the sharing status last announced

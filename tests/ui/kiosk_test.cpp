@@ -139,7 +139,9 @@ TEST_CASE("after 90 s without input the kiosk asks, counts down, and wipes what 
     };
     ui.clock.ms += 120 * 1000;
     ui.settle();
-    int posts = 0;
+    int posts = 0, heartbeats = 0;
+    for (const auto& c : ui.network.calls) heartbeats += c.path == "/api/kiosks/heartbeat" && c.body.find("西溪社区服务中心 1号机") != std::string::npos;
+    CHECK(heartbeats >= 2);  // at the start, and every few minutes
     for (const auto& c : ui.network.calls)
         if (c.method == "POST" && c.body.find("13900139000") != std::string::npos) {
             ++posts;

@@ -77,7 +77,7 @@
     b.addEventListener("click", function () {
       view = b.dataset.view;
       document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o === b)); });
-      ["queue", "history", "reports", "coview"].forEach(function (v) { $(v).hidden = v !== view; });
+      ["queue", "history", "reports", "coview", "kiosks"].forEach(function (v) { $(v).hidden = v !== view; });
       refresh();
     });
   });
@@ -197,6 +197,15 @@
 
   // ---- Refresh -------------------------------------------------------------------
 
+  // A kiosk: where it is, whether it called in lately, and today's requests from it.
+  function kioskCard(k) {
+    var card = el("article", { class: "card" + (k.online ? "" : " overdue") });
+    card.appendChild(el("h3", { text: "自助机：" + k.place }));
+    card.appendChild(el("p", { text: (k.online ? "在线" : "离线") + (k.last_seen ? "，最后联系 " + time(k.last_seen) : "，还没联系过") }));
+    card.appendChild(el("p", { text: "今天的求助：" + k.requests_today }));
+    return card;
+  }
+
   function fill(id, items, make, empty) {
     var box = $(id);
     box.textContent = "";
@@ -207,6 +216,12 @@
   function refresh() {
     if (view === "coview") {  // a screen being watched is never redrawn by the queue's refreshes
       if (!$("coview").firstChild) window.anxinCoView.mount($("coview"), {});
+      return;
+    }
+    if (view === "kiosks") {
+      api("GET", "/api/console/kiosks").then(function (j) {
+        fill("kiosks", j.kiosks, kioskCard, "还没有自助机联系过。");
+      }).catch(onError);
       return;
     }
     if (view === "queue") {
