@@ -488,6 +488,7 @@ void App::sync_accessibility(bool new_screen) {
 void App::set_kiosk(const KioskConfig& config) {
     state_.kiosk = config;
     if (!config.on) return;
+    if (state_.kiosk.id.empty()) state_.kiosk.id = "kiosk";  // still named to the help desk
     idle_.configure(config.idle_ms, config.warning_ms);
     idle_.input(services_.clock.now_ms());
     state_.settings = config.defaults;  // nobody's settings from before
@@ -548,7 +549,9 @@ bool App::kiosk_keys() {
         else if (at < 0) state_.to_say.push_back(state_.content.strings.get("kiosk.keys_hint"));
         return true;
     }
-    const int next = down ? std::min(int(items.size()) - 1, at + 1) : std::max(0, at - 1);
+    // Up before anything was reached starts from the end (下一步 and 找人帮忙 are near it).
+    const int last = int(items.size()) - 1;
+    const int next = down ? std::min(last, at + 1) : (at < 0 ? last : std::max(0, at - 1));
     const SemanticsNode& n = *items[size_t(next)];
     state_.key_cursor = n.id;
     // Said at once (not after the frame): each press answers with the item it reached.
@@ -584,7 +587,7 @@ void App::kiosk_idle() {
     // The help desk's list of kiosks: "still here", every few minutes (answers are not needed).
     if (heartbeat_call_ && services_.network.poll(heartbeat_call_)) heartbeat_call_ = 0;
     if (state_.now_ms >= next_heartbeat_) {  // one still unanswered after minutes is given up
-        const nlohmann::json body = {{"id", state_.kiosk.id.empty() ? std::string("kiosk") : state_.kiosk.id}, {"place", state_.kiosk.place}};
+        const nlohmann::json body = {{"id", state_.kiosk.id}, {"place", state_.kiosk.place}};
         heartbeat_call_ = services_.network.start("POST", "/api/kiosks/heartbeat", body.dump());
         next_heartbeat_ = state_.now_ms + kHeartbeatMs;
     }

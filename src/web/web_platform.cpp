@@ -42,7 +42,10 @@ EM_JS(void, js_storage_remove, (const char* key), {
 EM_JS(void, js_speak, (const char* text_ptr, const char* lang_ptr, float rate, int first_piece), {
     var text = UTF8ToString(text_ptr), lang = UTF8ToString(lang_ptr);
     var log = window.anxinSpeech = window.anxinSpeech || { spoken: [], unavailable: false };
-    if (first_piece || !log.spoken.length) log.spoken.push({ text: text, lang: lang, rate: rate, pieces: 1 });
+    if (first_piece || !log.spoken.length) {
+        log.spoken.push({ text: text, lang: lang, rate: rate, pieces: 1 });
+        log.count = (log.count || 0) + 1;  // all ever asked (the list keeps the last 20)
+    }
     else { var last = log.spoken[log.spoken.length - 1]; last.text += text; last.pieces++; }
     if (log.spoken.length > 20) log.spoken.shift();
     if (!("speechSynthesis" in window)) { log.unavailable = true; return; }

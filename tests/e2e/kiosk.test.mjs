@@ -1,0 +1,143 @@
+// Kiosk mode in the browser: every guide done with EZ Access keys alone (speech
+// asserted), a person who walks away leaves nothing for the next one, and a kiosk
+// that loses its network restarts from its service worker, completes a guide and
+// sends a queued call-back once when the network comes back.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { click, find, heading, helpServer, launch, openApp, root, screenshot, semantics, serve, settle, waitFor } from "./lib.mjs";
+
+const ids = JSON.parse(readFileSync(join(root, "assets", "guides", "index.json"), "utf8")).guides;
+const guides = ids.map((id) => JSON.parse(readFileSync(join(root, "assets", "guides", `${id}.json`), "utf8")));
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+
+// Down (or Up, from the end) until the item with this name is said, then the round Enter key.
+async function choose(page, name, up = false) {
+  let count = await page.evaluate(() => window.anxinSpeech?.count ?? 0);
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(up ? (i % 2 ? "Numpad8" : "ArrowUp") : (i % 2 ? "Numpad2" : "ArrowDown"));
+    // The item it reached, as soon as it is said.
+    const said = await (await page.waitForFunction((n) => {
+      const s = window.anxinSpeech;
+      return s && s.count > n ? s.spoken[s.spoken.length - 1].text : null;
+    }, count, { timeout: 5000, polling: 10 })).jsonValue();
+    count++;
+    if (said.startsWith(name + "，")) {
+      await page.keyboard.press("Numpad5");
+      await settle(page);
+      return i + 2;  // key presses it took
+    }
+  }
+  throw new Error(`never reached ${name}`);
+}
+
+test("every guide can be done with the keys alone, each item said as it is reached", async () => {
+  const page = await openApp(browser, server.url + "?kiosk=1", { width: 1920, height: 1080 });
+  let presses = 0;
+  for (const g of guides) {
+    presses += await choose(page, g.title);
+    assert.equal(await heading(page), g.title);
+    presses += await choose(page, "开始学习");
+    for (let i = 0; i < g.steps.length; i++) {
+      assert.equal(await heading(page), g.steps[i].title);
+      presses += await choose(page, i + 1 === g.steps.length ? "完成" : "下一步", true);
+    }
+    assert.equal(await heading(page), "您学会了！");
+    presses += await choose(page, "回首页", true);
+  }
+  // Help from anywhere, and Back.
+  await page.keyboard.press("F1");
+  await settle(page);
+  assert.equal(await heading(page), "找真人帮忙");
+  await page.keyboard.press("NumpadSubtract");
+  await settle(page);
+  assert.equal(await heading(page), "您好！想做什么？");
+  console.log(`# kiosk keys: ${guides.length} guides, ${presses} key presses`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a person who walks away leaves nothing for the next one", async () => {
+  const page = await openApp(browser, server.url + "?kiosk=1&idle=3&warning=2", { width: 1080, height: 1920 });
+  await screenshot(page, "kiosk-portrait-home");
+  assert.ok((await find(page, "text", "点一下下面的大按钮，我一步一步教您。")).fontPx >= 40, "read from a metre away");
+  await click(page, "button", "找人帮忙");
+  await click(page, "button", "请人给我回电");
+  for (const d of "13900139000") await click(page, "button", d);
+  assert.ok((await semantics(page)).some((n) => n.name.includes("1 3 9 0 0 1 3 9 0 0 0")));
+  const t0 = Date.now();
+  await waitFor(page, "heading", "还在用吗？", 10000);
+  const asked = Date.now() - t0;
+  await screenshot(page, "kiosk-portrait-still-there");
+  await waitFor(page, "heading", "您好！想做什么？", 10000);
+  const reset = Date.now() - t0;
+  await settle(page);
+  const screen = JSON.stringify(await semantics(page));
+  const mirror = await page.evaluate(() => document.getElementById("a11y").innerText);
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  for (const [where, text] of [["screen", screen], ["mirror", mirror], ["storage", stored]]) {
+    assert.ok(!/139 ?0 ?0 ?1 ?3 ?9|1 3 9 0 0/.test(text), `A's number is not in the ${where}`);
+  }
+  console.log(`# kiosk reset (idle 3 s, countdown 2 s): asked ${asked} ms and wiped ${reset} ms after the last input`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a kiosk that loses its network restarts, works, and sends the queued call-back once when it is back", async () => {
+  const help = await helpServer(mkdtempSync(join(tmpdir(), "anxin-kiosk-")));
+  try {
+    const page = await openApp(browser, help.url + "?kiosk=1", { width: 1920, height: 1080 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null || true);
+    const cached = await page.evaluate(async () => {
+      let bytes = 0;
+      for (const name of await caches.keys())
+        if (name.startsWith("anxin-app-"))
+          for (const r of await (await caches.open(name)).keys()) bytes += (await (await caches.match(r)).arrayBuffer()).byteLength;
+      return bytes;
+    });
+    console.log(`# service worker: ${cached} bytes cached`);
+    assert.ok(cached > 500000);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.anxinFirstFrameMs !== undefined, null, { timeout: 30000 });
+    await settle(page);
+    assert.equal(await heading(page), "您好！想做什么？", "started with no network");
+    await click(page, "button", "防骗子");
+    await click(page, "button", "开始学习");
+    while (!(await semantics(page)).some((n) => n.role === "button" && n.name === "完成")) await click(page, "button", "下一步");
+    await click(page, "button", "完成");
+    assert.equal(await heading(page), "您学会了！");
+    await click(page, "button", "找人帮忙");
+    await click(page, "button", "请人给我回电");
+    for (const d of "13700137000") await click(page, "button", d);
+    await click(page, "button", "发送，请人回电");
+    await waitFor(page, "status", /^现在连不上网。您的请求已经存在这台设备上/);
+
+    await page.context().setOffline(false);
+    await waitFor(page, "status", /等|分钟/, 30000);
+    const login = await fetch(help.url + "api/console/login", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                                body: JSON.stringify({ username: "xiaojie", password: "secretpass1" }) });
+    const cookie = login.headers.get("set-cookie").split(";")[0];
+    const queue = await (await fetch(help.url + "api/console/queue", { headers: { Cookie: cookie } })).json();
+    const mine = queue.requests.filter((r) => r.phone === "13700137000");
+    assert.equal(mine.length, 1, "sent once");
+    assert.match(JSON.stringify(mine[0].context), /"device":"kiosk:kiosk"/);
+    // The console's list of kiosks: this one, online (its heartbeat), with today's request.
+    const kiosks = await (await fetch(help.url + "api/console/kiosks", { headers: { Cookie: cookie } })).json();
+    const me = kiosks.kiosks.find((k) => k.place === "kiosk");
+    assert.ok(me && me.online, JSON.stringify(kiosks));
+    assert.equal(me.requests_today, 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await help.stop();
+  }
+});
