@@ -33,14 +33,17 @@ void HelpClient::load() {
     public_id_ = j.value("id", std::string());
     status_.phone = j.value("phone", std::string());
     status_.attempts = j.value("attempts", 0);
-    aside_ = j.contains("aside") && j["aside"].is_boolean() && j["aside"].get<bool>();
+    if (j.contains("aside") && j["aside"].is_array())
+        for (const auto& b : j["aside"])
+            if (b.is_string() && aside_.size() < kMaxSetAside) aside_.push_back(b.get<std::string>());
+    aside_next_at_ = clock_.now_ms();
     if (!body_json_.empty()) status_.phase = HelpPhase::Sending;
     else if (!public_id_.empty()) status_.phase = HelpPhase::Waiting;
     next_at_ = clock_.now_ms();  // try or check at once after a reload
 }
 
 void HelpClient::save() {
-    if (status_.phase == HelpPhase::None) { storage_.remove(kKey); return; }
+    if (status_.phase == HelpPhase::None && aside_.empty()) { storage_.remove(kKey); return; }
     json j{{"outbox", body_json_}, {"id", public_id_}, {"phone", status_.phone}, {"attempts", status_.attempts}, {"aside", aside_}};
     storage_.set(kKey, j.dump());
 }
@@ -57,13 +60,18 @@ void HelpClient::send(const HelpRequestBody& body) {
 }
 
 void HelpClient::set_aside() {
-    if (status_.phase != HelpPhase::Sending || body_json_.empty()) return forget();
-    aside_ = true;
-    save();
+    if (status_.phase == HelpPhase::Sending && !body_json_.empty()) {
+        if (aside_.size() >= kMaxSetAside) aside_.erase(aside_.begin() + 1);  // keep the oldest (maybe in flight) and the newest
+        aside_.push_back(body_json_);
+        // An answer still on its way for this request now belongs to the queue: the server
+        // keeps one per idempotency key, so sending it again is harmless.
+        in_flight_ = 0;
+        aside_next_at_ = std::min(aside_next_at_, clock_.now_ms());
+    }
+    forget();
 }
 
 void HelpClient::forget() {
-    aside_ = false;
     status_ = HelpStatus{};
     body_json_.clear();
     public_id_.clear();
@@ -110,7 +118,6 @@ std::string HelpClient::clock_text(int minute_of_day) {
 
 void HelpClient::on_send_answer(const HttpResponse& r) {
     const double now = clock_.now_ms();
-    if (aside_ && r.status >= 200 && r.status < 500 && r.status != 408 && r.status != 429) return forget();  // delivered (or refused): nobody here to tell
     if ((r.status == 200 || r.status == 201) && read_public_status(r.body)) {
         body_json_.clear();  // acknowledged: the server has it
         status_.offline = false;
@@ -136,7 +143,31 @@ void HelpClient::on_poll_answer(const HttpResponse& r) {
     save();
 }
 
+// One set-aside request at a time, oldest first, with the same backoff as the user's own.
+void HelpClient::tick_set_aside() {
+    if (aside_in_flight_) {
+        auto r = network_.poll(aside_in_flight_);
+        if (!r) return;
+        aside_in_flight_ = 0;
+        const bool retry = unreachable(r->status) || r->status >= 500 || r->status == 408 || r->status == 429;
+        if (retry) {
+            aside_next_at_ = clock_.now_ms() + retry_delay_ms(aside_attempts_);
+        } else {  // delivered, or refused: nobody here to tell either way
+            aside_.erase(aside_.begin());
+            aside_attempts_ = 0;
+            aside_next_at_ = clock_.now_ms();
+            save();
+        }
+    }
+    if (aside_.empty()) return;
+    const double now = clock_.now_ms();
+    if (now < aside_next_at_) { clock_.wake_after(aside_next_at_ - now); return; }
+    ++aside_attempts_;
+    aside_in_flight_ = network_.start("POST", "/api/help-requests", aside_.front());
+}
+
 void HelpClient::tick() {
+    tick_set_aside();
     if (in_flight_) {
         auto r = network_.poll(in_flight_);
         if (!r) return;  // still under way: its answer will wake us

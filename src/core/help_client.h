@@ -6,6 +6,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/help_request.h"
 #include "core/platform.h"
@@ -47,13 +48,16 @@ public:
     void send(const HelpRequestBody& body);  // kept at once, sent as soon as possible
     void tick();                             // each frame: collect answers, retry, check status
     void forget();                           // the user is done with it
-    // A kiosk's next person must not see this request: one still unsent stays in the outbox
-    // and is sent (nothing lost), then forgotten; one the server already has is forgotten now.
+    // A kiosk's next person must not see this request: one still unsent moves to a queue of its
+    // own and is sent in the background (nothing lost, never shown); one the server already has
+    // is forgotten now. The screen is then free for the next person's own request.
     void set_aside();
+    size_t set_aside_count() const { return aside_.size(); }
     const HelpStatus& status() const { return status_; }
     // "15:40": a time of day given in minutes after midnight.
     static std::string clock_text(int minute_of_day);
-    bool active() const { return status_.phase != HelpPhase::None && !aside_; }
+    bool active() const { return status_.phase != HelpPhase::None; }
+    static constexpr size_t kMaxSetAside = 20;  // bounds storage; a kiosk offline for days
 
 private:
     void save();
@@ -62,6 +66,7 @@ private:
     void start_poll();
     void on_send_answer(const HttpResponse& r);
     void on_poll_answer(const HttpResponse& r);
+    void tick_set_aside();
     bool read_public_status(const std::string& body);
 
     Storage& storage_;
@@ -73,7 +78,11 @@ private:
     int in_flight_ = 0;         // network request id, 0 = none
     bool in_flight_is_send_ = false;
     double next_at_ = 0;        // when to try or check next
-    bool aside_ = false;        // set aside (kiosk): sent in the background, never shown
+    // Set aside (kiosk): requests sent in the background, oldest first, never shown.
+    std::vector<std::string> aside_;
+    int aside_in_flight_ = 0;
+    int aside_attempts_ = 0;
+    double aside_next_at_ = 0;
 };
 
 }  // namespace anxin

@@ -1,7 +1,10 @@
 #include "core/kiosk.h"
 
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
+
+#include "core/help_request.h"
 
 namespace anxin {
 
@@ -25,13 +28,18 @@ KioskConfig kiosk_from_json(const std::string& text, std::vector<std::string>& p
         return k;
     }
     k.on = true;
+    // Either one is sent as the help request's device ("kiosk:…", 64 bytes at most).
+    const size_t max_bytes = HelpLimits::kMaxDevice - std::strlen("kiosk:");
     auto text_of = [&](const char* key, std::string& out, size_t max_chars) {
         if (!o.contains(key)) return;
-        if (o[key].is_string() && is_clean_text(o[key].get<std::string>(), max_chars)) out = o[key].get<std::string>();
-        else problems.push_back(std::string("config.json: kiosk: '") + key + "' must be short plain text");
+        if (o[key].is_string() && is_clean_text(o[key].get<std::string>(), max_chars) && o[key].get<std::string>().size() <= max_bytes)
+            out = o[key].get<std::string>();
+        else
+            problems.push_back(std::string("config.json: kiosk: '") + key + "' must be plain text of at most " + std::to_string(max_chars) +
+                               " characters (" + std::to_string(max_bytes) + " bytes)");
     };
     text_of("id", k.id, 40);
-    text_of("place", k.place, 18);  // sent as the help request's device ("kiosk:…", 64 bytes at most)
+    text_of("place", k.place, 18);
     auto seconds = [&](const char* key, double& out, double min_s, double max_s) {
         if (!o.contains(key)) return;
         if (o[key].is_number() && o[key].get<double>() >= min_s && o[key].get<double>() <= max_s) out = o[key].get<double>() * 1000;
@@ -72,9 +80,13 @@ void apply_kiosk_query(const std::string& query, KioskConfig& k) {
     }
 }
 
-void IdleTimer::input(double now) { last_input_ = now; }
+void IdleTimer::input(double now) {
+    last_input_ = now;
+    armed_ = true;
+}
 
 IdlePhase IdleTimer::phase(double now) const {
+    if (!armed_) return IdlePhase::Active;
     const double quiet = now - last_input_;
     if (quiet < idle_ms_) return IdlePhase::Active;
     if (quiet < idle_ms_ + warning_ms_) return IdlePhase::Asking;
@@ -86,6 +98,7 @@ int IdleTimer::seconds_left(double now) const {
 }
 
 double IdleTimer::next_change_ms(double now) const {
+    if (!armed_) return 1e12;  // nothing to count until someone comes
     switch (phase(now)) {
         case IdlePhase::Active: return last_input_ + idle_ms_ - now;
         case IdlePhase::Asking: {

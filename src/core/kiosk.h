@@ -33,13 +33,18 @@ enum class IdlePhase { Active, Asking, Expired };
 class IdleTimer {
 public:
     void configure(double idle_ms, double warning_ms) { idle_ms_ = idle_ms; warning_ms_ = warning_ms; }
-    void input(double now_ms);               // any touch, key or screen-reader action
+    // Any touch, key or screen-reader action. The timer runs only after someone has used
+    // the kiosk: an empty kiosk is never asked "还在用吗？".
+    void input(double now_ms);
+    void stop() { armed_ = false; }          // a new person: wait for their first input
+    bool armed() const { return armed_; }
     IdlePhase phase(double now_ms) const;
     int seconds_left(double now_ms) const;   // while asking
     double next_change_ms(double now_ms) const;  // when to look again (to draw the countdown)
 
 private:
     double last_input_ = 0;
+    bool armed_ = false;
     double idle_ms_ = 90000, warning_ms_ = 30000;
 };
 

@@ -15,14 +15,15 @@ ReportClient::ReportClient(Storage& storage, Network& network, Clock& clock) : s
     for (const auto& r : j) {
         if (!r.is_object()) continue;
         reports_.push_back({r.value("key", ""), r.value("guide", ""), r.value("step", 0), r.value("kind", ""), r.value("id", ""),
-                            r.value("status", ""), r.value("answer", "")});
+                            r.value("status", ""), r.value("answer", ""),
+                            r.contains("hidden") && r["hidden"].is_boolean() && r["hidden"].get<bool>()});
     }
 }
 
 void ReportClient::save() {
     json j = json::array();
     for (const auto& r : reports_)
-        j.push_back({{"key", r.key}, {"guide", r.guide}, {"step", r.step}, {"kind", r.kind}, {"id", r.id}, {"status", r.status}, {"answer", r.answer}});
+        j.push_back({{"key", r.key}, {"guide", r.guide}, {"step", r.step}, {"kind", r.kind}, {"id", r.id}, {"status", r.status}, {"answer", r.answer}, {"hidden", r.hidden}});
     storage_.set(kKey, j.dump());
 }
 
@@ -32,6 +33,13 @@ void ReportClient::send(const std::string& guide, int step, ReportKind kind) {
     save();
     next_at_ = 0;
     failures_ = 0;
+}
+
+std::vector<SentReport> ReportClient::reports() const {
+    std::vector<SentReport> shown;
+    for (const auto& r : reports_)
+        if (!r.hidden) shown.push_back(r);
+    return shown;
 }
 
 bool ReportClient::sending() const {
@@ -73,6 +81,7 @@ void ReportClient::tick() {
             if (in_flight_is_send_) rep->id = j.value("id", "");
             rep->status = j.value("status", rep->status);
             rep->answer = j.value("answer", rep->answer);
+            if (rep->hidden) reports_.erase(reports_.begin() + long(in_flight_index_));  // delivered; nobody here to show it to
             failures_ = 0;
             save();
         } else if (rep && in_flight_is_send_ && r->status >= 400 && r->status < 500 && r->status != 429) {
@@ -91,10 +100,14 @@ void ReportClient::tick() {
 
 void ReportClient::clear() {
     std::vector<SentReport> unsent;
-    for (const auto& r : reports_)
-        if (r.id.empty()) unsent.push_back(r);
+    for (auto r : reports_)
+        if (r.id.empty()) {
+            r.hidden = true;
+            unsent.push_back(r);
+        }
     reports_ = unsent;
     to_refresh_.clear();
+    in_flight_ = 0;  // its index no longer points at the same report; a resend is one report (same key)
     save();
 }
 

@@ -19,6 +19,7 @@ struct SentReport {
     std::string id;           // the server's id once it has it ("" = not sent yet)
     std::string status;       // "new", "answered", "fixed" ("" = not sent yet)
     std::string answer;
+    bool hidden = false;      // a kiosk's earlier person sent it: still sent, never shown
 };
 
 class ReportClient {
@@ -29,9 +30,10 @@ public:
     ReportClient(Storage& storage, Network& network, Clock& clock);
     void send(const std::string& guide, int step, ReportKind kind);
     void refresh();  // ask the server for the answers (when the user opens their reports)
-    void clear();    // a kiosk's next person: forget the list (reports not yet sent are still sent)
+    // A kiosk's next person: forget the list; reports not yet sent are hidden and still sent.
+    void clear();
     void tick();     // each frame
-    const std::vector<SentReport>& reports() const { return reports_; }
+    std::vector<SentReport> reports() const;  // the ones this person may see, newest first
     bool sending() const;
 
 private:

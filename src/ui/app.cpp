@@ -46,6 +46,7 @@ App::App(Services services, Content content, AppFont font)
 }
 
 void App::open_address(const std::string& fragment) {
+    if (state_.kiosk.on) return;  // a kiosk is set up by its operator, never by a link
     std::string f = fragment;
     if (!f.empty() && f[0] == '#') f.erase(0, 1);
     if (f == "family") {
@@ -88,6 +89,9 @@ std::string describe_for_speech(const SemanticsNode& n, const Strings& str) {
         case Role::Radio: text += "，" + str.get("a11y.radio"); break;
         case Role::Checkbox: text += "，" + str.get("a11y.checkbox"); break;
         case Role::Link: text += "，" + str.get("a11y.link"); break;
+        case Role::TextBox:
+            text += "，" + str.get("a11y.textbox") + "，" + (n.value.empty() ? str.get("a11y.empty") : n.value);
+            break;
         default: break;
     }
     if (n.role == Role::Radio || n.role == Role::Checkbox)
@@ -280,6 +284,7 @@ void App::draw_screen(Ui& ui) {
 
 void App::after_frame(const Ui& ui) {
     if (frames_wanted_ > 0) --frames_wanted_;
+    if (state_.kiosk.on) kiosk_after_frame();
     if (glyphs_) glyphs_->after_frame();  // characters this frame could not draw: fetch them
     if (state_.animating) frames_wanted_ = std::max(frames_wanted_, 1);
     if (state_.setup_answer != SetupAnswer::None) answer_setup();
@@ -472,7 +477,8 @@ void App::speak_and_announce(const Ui& ui, bool new_screen) {
 
 // The DOM mirror gets what changed; a new screen moves focus to its heading.
 void App::sync_accessibility(bool new_screen) {
-    uint32_t focus = 0;
+    uint32_t focus = dom_focus_request_;
+    dom_focus_request_ = 0;
     if (new_screen)
         for (const auto& n : tree_.nodes())
             if (n.role == Role::Heading && n.level == 1) { focus = n.id; break; }
@@ -490,8 +496,7 @@ void App::set_kiosk(const KioskConfig& config) {
     if (!config.on) return;
     if (state_.kiosk.id.empty()) state_.kiosk.id = "kiosk";  // still named to the help desk
     idle_.configure(config.idle_ms, config.warning_ms);
-    idle_.input(services_.clock.now_ms());
-    state_.settings = config.defaults;  // nobody's settings from before
+    wipe_person();  // what was kept from before a restart (a power cut mid-use) is nobody's to see
     // Up/Down/Enter are the kiosk's own: ImGui's keyboard navigation would act on them too.
     ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
 }
@@ -545,8 +550,9 @@ bool App::kiosk_keys() {
     for (size_t i = 0; i < items.size(); ++i)
         if (items[i]->id == state_.key_cursor) at = int(i);
     if (enter) {
-        if (at >= 0 && items[size_t(at)]->can(Action::Press)) actions_.request(items[size_t(at)]->id, Action::Press);
-        else if (at < 0) state_.to_say.push_back(state_.content.strings.get("kiosk.keys_hint"));
+        if (at < 0) state_.to_say.push_back(state_.content.strings.get("kiosk.keys_hint"));
+        else if (items[size_t(at)]->can(Action::Press)) actions_.request(items[size_t(at)]->id, Action::Press);
+        else if (items[size_t(at)]->role == Role::TextBox) dom_focus_request_ = items[size_t(at)]->id;  // its <input> takes the typing
         return true;
     }
     // Up before anything was reached starts from the end (下一步 and 找人帮忙 are near it).
@@ -556,7 +562,9 @@ bool App::kiosk_keys() {
     state_.key_cursor = n.id;
     // Said at once (not after the frame): each press answers with the item it reached.
     services_.speech.stop();
-    services_.speech.speak(describe_for_speech(n, state_.content.strings), voice_lang_tag(state_.settings.voice_lang),
+    std::string said = describe_for_speech(n, state_.content.strings);
+    if (n.role == Role::TextBox) said += state_.content.strings.get("kiosk.type_hint");
+    services_.speech.speak(said, voice_lang_tag(state_.settings.voice_lang),
                            speech_rate_value(state_.settings.speech_rate));
     if (n.can(Action::Focus)) {
         actions_.request(n.id, Action::Focus);  // scrolls it into view
@@ -567,7 +575,9 @@ bool App::kiosk_keys() {
 
 // After a while without input: "还在用吗？" with a countdown; then the next person starts afresh.
 void App::kiosk_idle() {
-    const IdlePhase phase = state_.kiosk_reset_requested ? IdlePhase::Expired : idle_.phase(state_.now_ms);
+    // Sharing the screen with a helper, or a helper calling now: the person is busy, not gone.
+    if (idle_.armed() && (coview_.active() || help_.status().phase == HelpPhase::Calling)) idle_.input(state_.now_ms);
+    const IdlePhase phase = idle_.phase(state_.now_ms);
     const bool asking_now = state_.nav.current().screen == ScreenId::StillThere;
     if (phase == IdlePhase::Expired) {
         kiosk_reset();
@@ -581,8 +591,6 @@ void App::kiosk_idle() {
         }
         if (left != state_.idle_seconds_left) frames_wanted_ = std::max(frames_wanted_, 1);
         state_.idle_seconds_left = left;
-    } else if (asking_now) {
-        state_.nav.back();  // 还要用 (or any input): back where they were
     }
     // The help desk's list of kiosks: "still here", every few minutes (answers are not needed).
     if (heartbeat_call_ && services_.network.poll(heartbeat_call_)) heartbeat_call_ = 0;
@@ -594,9 +602,29 @@ void App::kiosk_idle() {
     services_.clock.wake_after(std::max(1.0, std::min(idle_.next_change_ms(state_.now_ms), next_heartbeat_ - state_.now_ms)));
 }
 
+// The question answered: 不用了 wipes now; 还要用 (or any input) goes back where they were,
+// once the tap is over (so its release does not land on the screen beneath).
+void App::kiosk_after_frame() {
+    if (state_.kiosk_reset_requested) {
+        kiosk_reset();
+        return;
+    }
+    if (state_.nav.current().screen == ScreenId::StillThere && idle_.phase(state_.now_ms) == IdlePhase::Active &&
+        !ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        state_.nav.back();
+}
+
 void App::kiosk_reset() {
+    wipe_person();
+    ++kiosk_resets_;
+    frames_wanted_ = std::max(frames_wanted_, 2);
+}
+
+// Everything one person left, for the next one: typed and remembered numbers, settings,
+// drafts, progress, their call-back's number (an unsent one is still sent), reports, sharing.
+void App::wipe_person() {
     services_.speech.stop();
-    help_.set_aside();  // an unsent call-back is still sent, but nobody here sees its number
+    help_.set_aside();
     reports_.clear();
     if (coview_.active()) coview_.end();
     coview_.forget();
@@ -609,7 +637,7 @@ void App::kiosk_reset() {
     CoViewClient* coview = state_.coview;
     const bool reduced_motion = state_.reduced_motion;
     Navigator nav = state_.nav;  // kept only to go on counting screens
-    state_ = AppState{};  // everything personal: typed numbers, drafts, progress, the family form
+    state_ = AppState{};
     state_.content = std::move(content);
     state_.help = help;
     state_.reports = reports;
@@ -617,13 +645,12 @@ void App::kiosk_reset() {
     state_.reduced_motion = reduced_motion;
     state_.kiosk = kiosk;
     state_.settings = kiosk.defaults;
-    state_.settings_changed = true;
+    state_.settings_changed = true;  // saved over the stored ones
     state_.now_ms = services_.clock.now_ms();
     state_.nav = nav;
     state_.nav.home();  // with nothing to go back to
-    idle_.input(state_.now_ms);
-    ++kiosk_resets_;
-    frames_wanted_ = std::max(frames_wanted_, 2);
+    told_help_ = help_.status();
+    idle_.stop();  // the next person's first touch starts the clock
 }
 
 // Where Up/Down is: a thick ring (it may be text, which has no focus ring of its own).

@@ -82,7 +82,7 @@ struct AppState {
     bool key_voice = false;             // a kiosk key was used: speak until the screen is touched
     uint32_t key_cursor = 0;            // the item Up/Down reached (0 = none yet on this screen)
     int idle_seconds_left = 0;          // "还在用吗？" countdown
-    bool kiosk_reset_requested = false; // "不用了": wipe now
+    bool kiosk_reset_requested = false; // "不用了": wipe after this frame
 };
 
 class App {
@@ -121,6 +121,8 @@ public:
     // How many times a kiosk was wiped for the next person: the platform takes a waiting
     // new version of the app then (never in the middle of someone's use).
     int kiosk_resets() const { return kiosk_resets_; }
+    // Someone has touched the kiosk since its last reset.
+    bool kiosk_in_use() const { return state_.kiosk.on && idle_.armed(); }
 
 private:
     void apply_style(const Ui& ui);
@@ -132,7 +134,9 @@ private:
     void answer_setup();
     bool kiosk_keys();     // EZ Access: true when a kiosk key was used this frame
     void kiosk_idle();
+    void kiosk_after_frame();
     void kiosk_reset();
+    void wipe_person();
     void draw_key_cursor(Ui& ui, const ImRect& bounds);
     void share_screen();
     void draw_pointer(Ui& ui, const ImRect& bounds);
@@ -153,6 +157,7 @@ private:
     ReportClient reports_;
     CoViewClient coview_;
     IdleTimer idle_;
+    uint32_t dom_focus_request_ = 0;  // a text box chosen with the kiosk's keys: the page focuses its <input>
     int kiosk_resets_ = 0;
     double next_heartbeat_ = 0;      // a kiosk tells the help desk it is alive every few minutes
     int heartbeat_call_ = 0;

@@ -95,11 +95,32 @@ EM_JS(int, js_focus_in_mirror, (), {
     return document.activeElement.type === "text" ? 2 : 1;
 });
 
+EM_JS(void, js_leave_text_box, (), { if (document.activeElement) document.activeElement.blur(); });
+
+// A kiosk's keys that move on (Up/Down, Help, Back) leave a text box the keys reached, so
+// nobody is trapped in it; digits, Backspace and Enter stay with the typing.
+bool kiosk_key_leaves_text_box(const EmscriptenKeyboardEvent* e) {
+    if (e->keyCode == 229) return false;  // an input method is composing: its own keys
+    for (const char* code : {"ArrowUp", "ArrowDown", "F1", "Escape", "NumpadAdd", "NumpadSubtract"})
+        if (std::strcmp(e->code, code) == 0) return true;
+    return false;
+}
+
+// Keys a kiosk uses whose browser default (help page, history back, page scroll) must not happen.
+bool kiosk_key(ImGuiKey key) {
+    return key == ImGuiKey_F1 || key == ImGuiKey_Escape || key == ImGuiKey_Backspace ||
+           (key >= ImGuiKey_Keypad0 && key <= ImGuiKey_KeypadEqual);
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     // Tab always moves the browser's focus, through the mirror in reading order.
     if (std::strcmp(e->code, "Tab") == 0) return EM_FALSE;
-    const int mirror = js_focus_in_mirror();
+    int mirror = js_focus_in_mirror();
+    if (mirror == 2 && g.kiosk_keys && kiosk_key_leaves_text_box(e)) {
+        if (type == EMSCRIPTEN_EVENT_KEYDOWN) js_leave_text_box();
+        mirror = 1;
+    }
     if (mirror == 2 || (mirror == 1 && !g.kiosk_keys && std::strcmp(e->code, "Escape") != 0)) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
@@ -118,7 +139,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool app_key = key == ImGuiKey_Space || key == ImGuiKey_Enter ||
                          (key >= ImGuiKey_LeftArrow && key <= ImGuiKey_DownArrow) || key == ImGuiKey_PageUp ||
                          key == ImGuiKey_PageDown || key == ImGuiKey_Home || key == ImGuiKey_End;
-    return app_key && !e->ctrlKey && !e->metaKey ? EM_TRUE : EM_FALSE;
+    return (app_key || (g.kiosk_keys && kiosk_key(key))) && !e->ctrlKey && !e->metaKey ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {

@@ -72,21 +72,41 @@ EM_JS(char*, js_watch_address, (), {
     return stringToNewUTF8(location.hash.slice(0, 1100));
 });
 
-EM_JS(void, js_take_update, (), { if (window.anxinTakeUpdate) window.anxinTakeUpdate(); });
+// A kiosk between two people: what the page itself still holds of the last one (the address,
+// the live region's last words, the logs tests read) goes too; then a new deployment, if one
+// is waiting, is taken now, or looked for so the next reset can take it.
+EM_JS(void, js_kiosk_next_person, (), {
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+    document.querySelectorAll("#a11y-live .live").forEach(function (el) { el.textContent = ""; });
+    if (window.anxinMirror && window.anxinMirror.stats) window.anxinMirror.stats.announced = [];
+    if (window.anxinSpeech) window.anxinSpeech.spoken = [];
+    if (window.anxinTakeUpdate) window.anxinTakeUpdate();
+});
 
 EM_JS(char*, js_location_search, (), { return stringToNewUTF8(location.search.slice(0, 200)); });
 
-// A kiosk keeps the app's files for offline starts (web/sw.js). A new version waits in
-// the background: window.anxinTakeUpdate() (called at an idle reset) switches to it.
+// A kiosk keeps the app's files for offline starts (web/sw.js). A new version is looked for
+// every hour and at each reset; it waits in the background and is taken at a reset
+// (window.anxinTakeUpdate), or at once while nobody is using the kiosk: never mid-use.
 EM_JS(void, js_register_service_worker, (), {
     if (!("serviceWorker" in navigator)) return;
     navigator.serviceWorker.register("sw.js").then(function (reg) {
-        window.anxinTakeUpdate = function () {
-            if (!reg.waiting) return false;
+        var take = function () {
+            if (!reg.waiting || !navigator.serviceWorker.controller) return false;
             navigator.serviceWorker.addEventListener("controllerchange", function () { location.reload(); });
             reg.waiting.postMessage("take-update");
             return true;
         };
+        window.anxinTakeUpdate = function () {
+            if (!take()) reg.update().catch(function () {});
+        };
+        reg.addEventListener("updatefound", function () {
+            var next = reg.installing;
+            next.addEventListener("statechange", function () {
+                if (next.state === "installed" && !Module._anxin_kiosk_in_use()) take();
+            });
+        });
+        setInterval(function () { reg.update().catch(function () {}); }, 3600 * 1000);
     }).catch(function (e) { console.warn("anxin: no offline start:", e); });
 });
 
@@ -124,7 +144,7 @@ EM_BOOL frame(double now_ms, void*) {
     // A kiosk between two people: the moment to switch to a new deployment, if one is waiting.
     if (w.app->kiosk_resets() != w.kiosk_resets_seen) {
         w.kiosk_resets_seen = w.app->kiosk_resets();
-        js_take_update();
+        js_kiosk_next_person();
     }
 
     // ImGui handles queued input one step per frame; hover and layout settle a frame later.
@@ -170,6 +190,8 @@ EMSCRIPTEN_KEEPALIVE const char* anxin_semantics_json() {
     return g_app->semantics_json.c_str();
 }
 // True while frames are scheduled (input to handle, a screen change, an animation).
+// A kiosk someone is using (since the last reset): a new version waits for the reset.
+EMSCRIPTEN_KEEPALIVE int anxin_kiosk_in_use() { return g_app && g_app->app && g_app->app->kiosk_in_use() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int anxin_frames_pending() { return g_app && g_app->loop_running ? 1 : 0; }
 // Frames drawn since start: lets the benchmark prove the app is idle.
 EMSCRIPTEN_KEEPALIVE unsigned anxin_frame_count() { return g_app ? g_app->frame_count : 0; }

@@ -3,7 +3,7 @@
 // that loses its network restarts from its service worker, completes a guide and
 // sends a queued call-back once when the network comes back.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -71,6 +71,8 @@ test("a person who walks away leaves nothing for the next one", async () => {
   await click(page, "button", "请人给我回电");
   for (const d of "13900139000") await click(page, "button", d);
   assert.ok((await semantics(page)).some((n) => n.name.includes("1 3 9 0 0 1 3 9 0 0 0")));
+  const before_text = await page.evaluate(() => document.body.innerText + JSON.stringify(window.anxinSpeech?.spoken ?? []) +
+                                                 JSON.stringify(window.anxinMirror.stats.announced));
   const t0 = Date.now();
   await waitFor(page, "heading", "还在用吗？", 10000);
   const asked = Date.now() - t0;
@@ -79,12 +81,49 @@ test("a person who walks away leaves nothing for the next one", async () => {
   const reset = Date.now() - t0;
   await settle(page);
   const screen = JSON.stringify(await semantics(page));
-  const mirror = await page.evaluate(() => document.getElementById("a11y").innerText);
-  const stored = await page.evaluate(() => JSON.stringify(localStorage));
-  for (const [where, text] of [["screen", screen], ["mirror", mirror], ["storage", stored]]) {
+  // The whole page as a screen reader or the next person could reach it: the mirror's text,
+  // its inputs' values, the live regions' last words, the address, what was said.
+  const page_text = await page.evaluate(() => [
+    document.body.innerText, document.body.textContent,
+    ...Array.from(document.querySelectorAll("input")).map((i) => i.value),
+    ...Array.from(document.querySelectorAll("[aria-label]")).map((e) => e.getAttribute("aria-label")),
+    location.href, JSON.stringify(window.anxinMirror.stats.announced), JSON.stringify(window.anxinSpeech?.spoken ?? []),
+  ].join("\n"));
+  const stored = await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage));
+  for (const [where, text] of [["screen", screen], ["page", page_text], ["storage", stored]]) {
     assert.ok(!/139 ?0 ?0 ?1 ?3 ?9|1 3 9 0 0/.test(text), `A's number is not in the ${where}`);
   }
+  assert.ok(/1 3 9 0 0/.test(before_text), "the check above looks where A's number was");
   console.log(`# kiosk reset (idle 3 s, countdown 2 s): asked ${asked} ms and wiped ${reset} ms after the last input`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the keys never get stuck in a text box: Down reaches it, typing goes in, Down goes on", async () => {
+  const page = await openApp(browser, server.url + "?kiosk=1", { width: 1920, height: 1080 });
+  await choose(page, "设置");
+  await choose(page, "帮家人设置");
+  assert.equal(await heading(page), "帮家人设置安心");
+  let count = await page.evaluate(() => window.anxinSpeech.count), said = "";
+  for (let i = 0; i < 40 && !/输入框/.test(said); i++) {
+    await page.keyboard.press("ArrowDown");
+    await page.waitForFunction((n) => window.anxinSpeech.count > n, count, { timeout: 5000 });
+    count = await page.evaluate(() => window.anxinSpeech.count);
+    said = await page.evaluate(() => window.anxinSpeech.spoken.at(-1).text);
+  }
+  assert.match(said, /输入框，空的。按中间的键就可以打字/, "a text box says what it is and how to type in it");
+  await page.keyboard.press("Numpad5");
+  await page.waitForFunction(() => document.activeElement?.type === "text", null, { timeout: 5000 });
+  await page.keyboard.type("Li");
+  await settle(page);
+  assert.ok((await semantics(page)).some((n) => n.role === "textbox" && n.value === "Li"), "typing went into the box");
+  await page.keyboard.press("ArrowDown");
+  await page.waitForFunction((n) => window.anxinSpeech.count > n, count, { timeout: 5000 });
+  assert.notEqual(await page.evaluate(() => document.activeElement?.type), "text", "Down left the box");
+  assert.doesNotMatch(await page.evaluate(() => window.anxinSpeech.spoken.at(-1).text), /^Li/);
+  await page.keyboard.press("Escape");
+  await settle(page);
+  assert.notEqual(await heading(page), "帮家人设置安心", "Back works after the box");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -94,7 +133,8 @@ test("a kiosk that loses its network restarts, works, and sends the queued call-
   try {
     const page = await openApp(browser, help.url + "?kiosk=1", { width: 1920, height: 1080 });
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null || true);
+    // The worker has taken this page: what it loads from now on comes through it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
     const cached = await page.evaluate(async () => {
       let bytes = 0;
       for (const name of await caches.keys())
@@ -104,6 +144,11 @@ test("a kiosk that loses its network restarts, works, and sends the queued call-
     });
     console.log(`# service worker: ${cached} bytes cached`);
     assert.ok(cached > 500000);
+    // Other pages beside the app (the help desk's console) are not answered with the app.
+    const other = await page.context().newPage();
+    await other.goto(help.url + "console/");
+    assert.equal(await other.title(), "安心 · 帮忙台");
+    await other.close();
 
     await page.context().setOffline(true);
     await page.reload();
@@ -139,5 +184,45 @@ test("a kiosk that loses its network restarts, works, and sends the queued call-
     await page.context().close();
   } finally {
     await help.stop();
+  }
+});
+
+test("a new version waits while someone uses the kiosk, and is taken at the idle reset", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "anxin-kiosk-site-"));
+  cpSync(join(root, "dist"), dir, { recursive: true });
+  const site = await serve(dir);
+  try {
+    const page = await openApp(browser, site.url + "?kiosk=1&idle=6&warning=2", { width: 1920, height: 1080 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    await click(page, "button", "医院挂号");  // someone is using it
+    await page.evaluate(() => { window.samePage = true; });
+    // A new deployment: a new service worker version and a changed page.
+    writeFileSync(join(dir, "sw.js"), readFileSync(join(dir, "sw.js"), "utf8").replace(/const VERSION = "[^"]*"/, 'const VERSION = "next"'));
+    writeFileSync(join(dir, "index.html"), readFileSync(join(dir, "index.html"), "utf8").replace("<head>", '<head><meta name="anxin-deployment" content="next">'));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    for (let i = 0; i < 100 && !(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting))); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), "the new version is installed, waiting");
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.ok(await page.evaluate(() => window.samePage === true), "not taken in the middle of someone's use");
+    assert.equal(await heading(page), "医院挂号");
+    // The person walks away: after the reset the page is the new deployment.
+    const t0 = Date.now();
+    await page.waitForFunction(() => document.querySelector('meta[name="anxin-deployment"]') !== null && window.anxinFirstFrameMs !== undefined,
+                               null, { timeout: 30000 });
+    console.log(`# kiosk update: taken ${Date.now() - t0} ms after the update was ready (idle 6 s + countdown 2 s)`);
+    assert.equal(await page.evaluate(() => window.samePage), undefined);
+    await settle(page);
+    assert.equal(await heading(page), "您好！想做什么？");
+    // Nobody has touched it since: the next deployment is taken as soon as it is ready.
+    writeFileSync(join(dir, "sw.js"), readFileSync(join(dir, "sw.js"), "utf8").replace('const VERSION = "next"', 'const VERSION = "third"'));
+    writeFileSync(join(dir, "index.html"), readFileSync(join(dir, "index.html"), "utf8").replace('content="next"', 'content="third"'));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForFunction(() => document.querySelector('meta[name="anxin-deployment"]')?.content === "third" && window.anxinFirstFrameMs !== undefined,
+                               null, { timeout: 15000 });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    site.stop();
   }
 });

@@ -84,13 +84,15 @@ TEST_CASE("a kiosk key turns the voice on until the screen is touched") {
     ui.app->set_kiosk(k);
     ui.settle();
     const size_t before = ui.speech.spoken.size();
-    ui.tap(Role::Button, "设置");  // a touch: no voice
+    ui.tap(Role::Button, "找人帮忙");  // a touch: no voice
+    CHECK(ui.heading() == "找真人帮忙");
     CHECK(ui.speech.spoken.size() == before);
     ui.key(ImGuiKey_Escape);  // Back, a kiosk key: home is read out
     CHECK(ui.heading() == "您好！想做什么？");
     CHECK(ui.speech.spoken.size() > before);
     const size_t after_key = ui.speech.spoken.size();
-    ui.tap(Role::Button, "设置");
+    ui.tap(Role::Button, "找人帮忙");
+    CHECK(ui.heading() == "找真人帮忙");
     CHECK(ui.speech.spoken.size() == after_key);
 }
 
@@ -168,4 +170,167 @@ TEST_CASE("kiosk configuration: from config.json, with bad values reported, and 
     CHECK(q.on);
     CHECK(q.idle_ms == 5000);
     CHECK(q.warning_ms == 3000);
+}
+
+namespace {
+// Person A on a kiosk: a call-back for 13900139000 sent while the network is down.
+void call_back_offline(UiHarness& ui, const char* digits = "13900139000") {
+    ui.network.offline = true;
+    ui.press(Role::Button, "找人帮忙");
+    ui.press(Role::Button, "请人给我回电");
+    for (const char* d = digits; *d; ++d) ui.press(Role::Button, std::string(1, *d));
+    ui.press(Role::Button, "发送，请人回电");
+}
+void walk_away(UiHarness& ui) {
+    ui.clock.ms += 120 * 1000 + 1;
+    ui.settle();
+}
+int posts_with(const UiHarness& ui, const std::string& text) {
+    int n = 0;
+    for (const auto& c : ui.network.calls) n += c.path == "/api/help-requests" && c.method == "POST" && c.body.find(text) != std::string::npos;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("还在用吗？: a tap on 不用了 wipes at once; a tap on 还要用 goes back without pressing what is beneath") {
+    UiHarness ui(1080, 1920);
+    ui.app->set_kiosk(kiosk());
+    ui.settle();
+    ui.tap(Role::Button, "找人帮忙");
+    ui.tap(Role::Button, "请人给我回电");
+    ui.tap(Role::Button, "1");
+    ui.clock.ms += 90 * 1000;
+    ui.settle();
+    REQUIRE(ui.heading() == "还在用吗？");
+    ui.tap(Role::Button, "还要用");
+    CHECK(ui.heading() == "请人给我回电");
+    CHECK(ui.app->state().phone_entry == "1");  // the tap's release did not land on a key beneath
+
+    ui.clock.ms += 90 * 1000;
+    ui.settle();
+    REQUIRE(ui.heading() == "还在用吗？");
+    const int resets = ui.app->kiosk_resets();
+    ui.tap(Role::Button, "不用了，清除我的信息");
+    CHECK(ui.heading() == "您好！想做什么？");
+    CHECK(ui.app->kiosk_resets() == resets + 1);
+    CHECK(ui.app->state().phone_entry.empty());
+}
+
+TEST_CASE("an empty kiosk is never asked: the clock starts at the next person's first touch") {
+    UiHarness ui(1920, 1080);
+    ui.app->set_kiosk(kiosk());
+    ui.settle();
+    for (int i = 0; i < 10; ++i) {  // 15 minutes with nobody there
+        ui.clock.ms += 90 * 1000;
+        ui.settle();
+        CHECK(ui.heading() == "您好！想做什么？");
+    }
+    CHECK(ui.app->kiosk_resets() == 0);
+    ui.press(Role::Button, "医院挂号");
+    walk_away(ui);
+    CHECK(ui.app->kiosk_resets() == 1);
+    ui.clock.ms += 600 * 1000;
+    ui.settle();
+    CHECK(ui.app->kiosk_resets() == 1);  // and not again until someone comes
+}
+
+TEST_CASE("the next person's own call-back is shown; the last person's is still sent, never shown") {
+    UiHarness ui(1080, 1920);
+    ui.app->set_kiosk(kiosk());
+    ui.settle();
+    call_back_offline(ui, "13900139000");
+    walk_away(ui);
+    // Person B, still offline, asks too: B sees B's number only.
+    call_back_offline(ui, "13811112222");
+    CHECK(ui.has(Role::Button, "看看回电进度") == false);  // B is on the status screen, not home
+    bool b_seen = false;
+    for (const auto& n : ui.tree().nodes()) {
+        CHECK(n.name.find("1 3 9 0 0") == std::string::npos);
+        b_seen = b_seen || n.name.find("138") != std::string::npos || n.name.find("1 3 8") != std::string::npos;
+    }
+    CHECK(b_seen);
+    // The network comes back: both arrive (A's from the set-aside queue, B's as B's own).
+    ui.network.offline = false;
+    int next_id = 0;
+    ui.network.auto_answer = [&](const test::FakeNetwork::Call& c) -> std::optional<HttpResponse> {
+        if (c.method != "POST" || c.path != "/api/help-requests") return std::nullopt;
+        char id[40];
+        std::snprintf(id, sizeof id, "%032d", ++next_id);
+        return HttpResponse{201, std::string(R"({"id":")") + id + R"(","status":"waiting","promise_minutes":10,"position":1})"};
+    };
+    const size_t before = ui.network.calls.size();
+    ui.clock.ms += 40 * 1000;  // past the next retry of each; B is still there (not 90 s)
+    ui.settle();
+    int a_posts = 0, b_posts = 0;
+    for (size_t i = before; i < ui.network.calls.size(); ++i) {
+        a_posts += ui.network.calls[i].body.find("13900139000") != std::string::npos;
+        b_posts += ui.network.calls[i].body.find("13811112222") != std::string::npos && ui.network.calls[i].method == "POST";
+    }
+    CHECK(a_posts == 1);  // sent once it could be, then no more
+    CHECK(b_posts == 1);
+    const int a_total = posts_with(ui, "13900139000");
+    ui.clock.ms += 40 * 1000;
+    ui.settle();
+    CHECK(posts_with(ui, "13900139000") == a_total);  // delivered: not sent again
+    CHECK(ui.app->state().help->status().phase == HelpPhase::Waiting);  // B's, acknowledged
+    CHECK(ui.app->state().help->set_aside_count() == 0);
+    CHECK(ui.storage.values.at(HelpClient::kKey).find("13900139000") == std::string::npos);
+}
+
+TEST_CASE("a kiosk starting up shows nothing kept from before (a power cut in the middle of someone's use)") {
+    UiHarness ui(1080, 1920);
+    Settings mine;
+    mine.my_phone = "13900139000";
+    mine.text_size = TextSize::Largest;
+    ui.storage.values[SettingsStore::kKey] = settings_to_json(mine);
+    ui.storage.values["anxin.family_form"] = R"({"from":"小芳"})";
+    ui.storage.values[HelpClient::kKey] = R"({"outbox":"{\"phone\":\"13900139000\"}","id":"","phone":"13900139000","attempts":1})";
+    ui.storage.values[ReportClient::kKey] = R"([{"key":"k1","guide":"hospital","step":2,"kind":"step_wrong","id":"r1","status":"answered","answer":"改好了"}])";
+    ui.reload();
+    ui.network.offline = true;
+    ui.app->set_kiosk(kiosk());
+    ui.settle();
+    CHECK(ui.app->state().settings == KioskConfig::kiosk_defaults());
+    CHECK(ui.app->state().family.from.empty());
+    CHECK_FALSE(ui.app->state().help->active());
+    CHECK(ui.app->state().help->set_aside_count() == 1);  // still sent once it can be
+    CHECK(ui.app->state().reports->reports().empty());
+    CHECK(ui.storage.values.count("anxin.family_form") == 0);
+    CHECK(settings_from_json(ui.storage.values.at(SettingsStore::kKey)).settings.my_phone.empty());
+    ui.app->open_address("#family");  // a kiosk is set up by its operator, not by links
+    ui.settle();
+    CHECK(ui.heading() == "您好！想做什么？");
+}
+
+TEST_CASE("reports the last person sent are gone from the list; one not yet sent is still sent") {
+    UiHarness ui(1080, 1920);
+    ui.app->set_kiosk(kiosk());
+    ui.settle();
+    ui.network.offline = true;
+    ui.app->state().reports->send("hospital", 2, ReportKind::StepWrong);
+    ui.press(Role::Button, "医院挂号");  // someone is here
+    walk_away(ui);
+    CHECK(ui.app->state().reports->reports().empty());
+    ui.network.offline = false;
+    ui.network.auto_answer = [](const test::FakeNetwork::Call& c) -> std::optional<HttpResponse> {
+        if (c.path == "/api/reports") return HttpResponse{201, R"({"id":"r1","status":"new"})"};
+        return std::nullopt;
+    };
+    ui.clock.ms += 60 * 1000;
+    ui.settle();
+    int sent = 0;
+    for (const auto& c : ui.network.calls) sent += c.path == "/api/reports" && c.method == "POST";
+    CHECK(sent >= 2);  // tried offline, then delivered
+    CHECK(ui.app->state().reports->reports().empty());
+    CHECK_FALSE(ui.app->state().reports->sending());
+}
+
+TEST_CASE("kiosk names are refused when too long to send with a help request") {
+    std::vector<std::string> problems;
+    // 18 characters, but 4 bytes each: 72 bytes, more than a request's device may carry.
+    const KioskConfig k = kiosk_from_json(R"({"kiosk":{"place":"𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀","id":"西溪社区服务中心一号机西溪社区服务中心一号机"}})", problems);
+    CHECK(k.place.empty());
+    CHECK(k.id.empty());
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("58 bytes") != std::string::npos);
 }
