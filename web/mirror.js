@@ -74,6 +74,7 @@
         el.type = "text";
         el.className = "text";
         el.maxLength = 100;  // far above any field's limit; the app names what is too long
+        el.autocomplete = "off";  // the browser must not offer what someone else typed (kiosks)
         break;
       case "img": el = document.createElement("div"); el.setAttribute("role", "img"); break;
       case "progressbar": el = document.createElement("div"); el.setAttribute("role", "progressbar"); break;

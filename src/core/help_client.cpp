@@ -61,7 +61,10 @@ void HelpClient::send(const HelpRequestBody& body) {
 
 void HelpClient::set_aside() {
     if (status_.phase == HelpPhase::Sending && !body_json_.empty()) {
-        if (aside_.size() >= kMaxSetAside) aside_.erase(aside_.begin() + 1);  // keep the oldest (maybe in flight) and the newest
+        if (aside_.size() >= kMaxSetAside) {  // days offline with a queue this long: keep the newest
+            std::fprintf(stderr, "anxin: %zu call-backs waiting to be sent; the oldest is dropped\n", aside_.size());
+            aside_.erase(aside_.begin() + (aside_in_flight_ ? 1 : 0));
+        }
         aside_.push_back(body_json_);
         // An answer still on its way for this request now belongs to the queue: the server
         // keeps one per idempotency key, so sending it again is harmless.
@@ -150,8 +153,10 @@ void HelpClient::tick_set_aside() {
         if (!r) return;
         aside_in_flight_ = 0;
         const bool retry = unreachable(r->status) || r->status >= 500 || r->status == 408 || r->status == 429;
-        if (retry) {
+        if (retry) {  // to the back of the queue, so one that keeps failing does not hold up the rest
+            std::rotate(aside_.begin(), aside_.begin() + 1, aside_.end());
             aside_next_at_ = clock_.now_ms() + retry_delay_ms(aside_attempts_);
+            save();
         } else {  // delivered, or refused: nobody here to tell either way
             aside_.erase(aside_.begin());
             aside_attempts_ = 0;

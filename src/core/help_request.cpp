@@ -141,7 +141,7 @@ bool help_request_from_json(const std::string& text, const std::vector<std::stri
     }
     if (auto d = ctx->find("device"); d != ctx->end()) {
         if (!d->is_string() || d->get_ref<const std::string&>().size() > HelpLimits::kMaxDevice) {
-            error = "context.device must be text of at most 64 characters";
+            error = "context.device must be text of at most 112 bytes";
             return false;
         }
         c.device = d->get<std::string>();

@@ -30,7 +30,7 @@ struct HelpRequestBody {
 // Limits, shared by the app (so it never sends what the server refuses) and the server.
 struct HelpLimits {
     static constexpr size_t kMaxBodyBytes = 8 * 1024;
-    static constexpr size_t kMaxDevice = 64;
+    static constexpr size_t kMaxDevice = 112;  // "kiosk:<id>|<place>"
     static constexpr int kMaxStep = 50;
     static constexpr int kMaxCount = 1000;
 };

@@ -12,8 +12,8 @@ namespace anxin {
 
 struct KioskConfig {
     bool on = false;
-    std::string id;                 // "hz-xixi-01": sent with help requests
-    std::string place;              // "西溪社区服务中心 1号机": shown to helpers
+    std::string id;                 // "xixi-1": letters, digits, '-', '_' or '.', up to 24; each kiosk its own
+    std::string place;              // "西溪社区服务中心 1号机" (up to 18 characters): shown to helpers
     double idle_ms = 90 * 1000;     // without input, then the question
     double warning_ms = 30 * 1000;  // the countdown (WCAG 2.2.1: long enough to say "还要用")
     Settings defaults = kiosk_defaults();  // what each new person starts with
@@ -25,8 +25,13 @@ struct KioskConfig {
 //           "text_size": "larger", "voice_on": true, "voice_lang": "mandarin"}
 // Unknown or bad values keep their defaults and are reported.
 KioskConfig kiosk_from_json(const std::string& config_json, std::vector<std::string>& problems);
-// The address's query, for testing on any machine: "?kiosk=1&idle=5&warning=3".
-void apply_kiosk_query(const std::string& query, KioskConfig& config);
+// The address's query: each machine's own id and place, e.g.
+// "?kiosk=1&id=xixi-1&place=%E8%A5%BF%E6%BA%AA…" (one config.json serves many kiosks).
+// "idle" and "warning" (seconds) below their minimums only with "try=1", for trying it out.
+void apply_kiosk_query(const std::string& query, KioskConfig& config, std::vector<std::string>& problems);
+bool is_kiosk_id(const std::string& id);
+// What a help request says of the device: "kiosk:<id>|<place>".
+std::string kiosk_device(const KioskConfig& config);
 
 enum class IdlePhase { Active, Asking, Expired };
 

@@ -29,7 +29,9 @@ void ReportClient::save() {
 
 void ReportClient::send(const std::string& guide, int step, ReportKind kind) {
     reports_.insert(reports_.begin(), {new_idempotency_key(), guide, step, report_kind_name(kind), "", "", ""});
-    if (reports_.size() > kMaxKept) reports_.resize(kMaxKept);
+    // Too many: the oldest already sent go first; one not yet sent is never dropped.
+    for (size_t i = reports_.size(); reports_.size() > kMaxKept && i-- > 0;)
+        if (!reports_[i].id.empty()) reports_.erase(reports_.begin() + long(i));
     save();
     next_at_ = 0;
     failures_ = 0;
@@ -58,14 +60,16 @@ void ReportClient::next() {
         const SentReport& r = reports_[i];
         const json body{{"idempotency_key", r.key}, {"guide", r.guide}, {"step", r.step}, {"kind", r.kind}, {"text", ""}};
         in_flight_ = network_.start("POST", "/api/reports", body.dump());
-        in_flight_index_ = i;
+        in_flight_key_ = r.key;
         in_flight_is_send_ = true;
         return;
     }
     if (!to_refresh_.empty()) {
-        in_flight_index_ = to_refresh_.back();
+        const size_t i = to_refresh_.back();
         to_refresh_.pop_back();
-        in_flight_ = network_.start("GET", "/api/reports/" + reports_[in_flight_index_].id, "");
+        if (i >= reports_.size()) return;
+        in_flight_key_ = reports_[i].key;
+        in_flight_ = network_.start("GET", "/api/reports/" + reports_[i].id, "");
         in_flight_is_send_ = false;
     }
 }
@@ -75,17 +79,18 @@ void ReportClient::tick() {
         auto r = network_.poll(in_flight_);
         if (!r) return;
         in_flight_ = 0;
-        SentReport* rep = in_flight_index_ < reports_.size() ? &reports_[in_flight_index_] : nullptr;
+        auto found = std::find_if(reports_.begin(), reports_.end(), [&](const SentReport& x) { return x.key == in_flight_key_; });
+        SentReport* rep = found == reports_.end() ? nullptr : &*found;
         const json j = json::parse(r->body, nullptr, false);
         if (rep && (r->status == 200 || r->status == 201) && j.is_object()) {
             if (in_flight_is_send_) rep->id = j.value("id", "");
             rep->status = j.value("status", rep->status);
             rep->answer = j.value("answer", rep->answer);
-            if (rep->hidden) reports_.erase(reports_.begin() + long(in_flight_index_));  // delivered; nobody here to show it to
+            if (rep->hidden) reports_.erase(found);  // delivered; nobody here to show it to
             failures_ = 0;
             save();
         } else if (rep && in_flight_is_send_ && r->status >= 400 && r->status < 500 && r->status != 429) {
-            reports_.erase(reports_.begin() + long(in_flight_index_));  // refused: sending it again would not help
+            reports_.erase(found);  // refused: sending it again would not help
             save();
         } else if (in_flight_is_send_) {  // unreachable: try again later, waiting longer each time
             ++failures_;
@@ -107,7 +112,6 @@ void ReportClient::clear() {
         }
     reports_ = unsent;
     to_refresh_.clear();
-    in_flight_ = 0;  // its index no longer points at the same report; a resend is one report (same key)
     save();
 }
 

@@ -45,7 +45,7 @@ private:
     Clock& clock_;
     std::vector<SentReport> reports_;
     int in_flight_ = 0;
-    size_t in_flight_index_ = 0;
+    std::string in_flight_key_;   // the report the answer belongs to (the list may change meanwhile)
     bool in_flight_is_send_ = false;
     std::vector<size_t> to_refresh_;
     int failures_ = 0;

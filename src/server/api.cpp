@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "core/guide.h"
+#include "core/kiosk.h"
 #include "core/settings.h"
 #include "server/secrets.h"
 
@@ -467,9 +468,9 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string id = text_field(j, "id"), place = text_field(j, "place");
-        if (!is_clean_text(id, 40)) return error(res, 400, "id must be short plain text");
+        if (!is_kiosk_id(id)) return error(res, 400, "id must be 1 to 24 letters, digits, '-', '_' or '.'");
         if (!place.empty() && !is_clean_text(place, 18)) return error(res, 400, "place must be short plain text");
-        kiosks.heartbeat(id, place.empty() ? id : place, now());
+        kiosks.heartbeat(id, place, now());
         reply(res, 200, json{{"ok", true}});
     });
     svr.Get("/api/console/kiosks", [&, authed](const httplib::Request& req, httplib::Response& res) {

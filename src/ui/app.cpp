@@ -531,6 +531,12 @@ bool App::kiosk_keys() {
     const bool back = pressed_any({ImGuiKey_Escape, ImGuiKey_Backspace, ImGuiKey_KeypadSubtract});
     const bool touched = io.MouseClicked[0] || io.MouseWheel != 0;
     const bool any_key = down || up || enter || help || back;
+    // Focus moved another way (Tab, a screen reader): Up/Down and Enter go on from there.
+    for (const auto& n : tree_.nodes())
+        if (n.has(State_Focused) && n.id != state_.key_cursor && n.id != key_focus_seen_) state_.key_cursor = n.id;
+    key_focus_seen_ = 0;
+    for (const auto& n : tree_.nodes())
+        if (n.has(State_Focused)) key_focus_seen_ = n.id;
     if (touched) state_.key_voice = false;
     if (any_key || touched || !actions_.empty() || !io.InputQueueCharacters.empty()) idle_.input(state_.now_ms);
     if (!any_key) return false;
@@ -575,8 +581,8 @@ bool App::kiosk_keys() {
 
 // After a while without input: "还在用吗？" with a countdown; then the next person starts afresh.
 void App::kiosk_idle() {
-    // Sharing the screen with a helper, or a helper calling now: the person is busy, not gone.
-    if (idle_.armed() && (coview_.active() || help_.status().phase == HelpPhase::Calling)) idle_.input(state_.now_ms);
+    // Sharing the screen with a helper (or being asked to): the person is busy, not gone.
+    if (idle_.armed() && (coview_.live() || coview_.status().phase == CoViewPhase::Asking)) idle_.input(state_.now_ms);
     const IdlePhase phase = idle_.phase(state_.now_ms);
     const bool asking_now = state_.nav.current().screen == ScreenId::StillThere;
     if (phase == IdlePhase::Expired) {

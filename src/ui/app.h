@@ -157,6 +157,7 @@ private:
     ReportClient reports_;
     CoViewClient coview_;
     IdleTimer idle_;
+    uint32_t key_focus_seen_ = 0;     // the focused node when the kiosk keys last looked
     uint32_t dom_focus_request_ = 0;  // a text box chosen with the kiosk's keys: the page focuses its <input>
     int kiosk_resets_ = 0;
     double next_heartbeat_ = 0;      // a kiosk tells the help desk it is alive every few minutes

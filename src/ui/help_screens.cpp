@@ -69,7 +69,7 @@ HelpContext context_of(const AppState& s, const Ui& ui) {
     c.text_size = text_size_name(s.settings.text_size);
     c.screen_reader = s.settings.screen_reader;
     c.device = ui.device == DeviceClass::Phone ? "phone" : "tablet or computer";
-    if (s.kiosk.on) c.device = "kiosk:" + (s.kiosk.place.empty() ? s.kiosk.id : s.kiosk.place);  // the helper knows where
+    if (s.kiosk.on) c.device = kiosk_device(s.kiosk);  // the helper knows where
     return c;
 }
 

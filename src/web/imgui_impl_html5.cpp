@@ -122,6 +122,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         mirror = 1;
     }
     if (mirror == 2 || (mirror == 1 && !g.kiosk_keys && std::strcmp(e->code, "Escape") != 0)) return EM_FALSE;
+    // A mirror control has focus: Enter and Space click it, as the browser does (not the key cursor).
+    if (mirror == 1 && (std::strcmp(e->code, "Enter") == 0 || std::strcmp(e->code, "Space") == 0)) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);

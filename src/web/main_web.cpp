@@ -83,7 +83,7 @@ EM_JS(void, js_kiosk_next_person, (), {
     if (window.anxinTakeUpdate) window.anxinTakeUpdate();
 });
 
-EM_JS(char*, js_location_search, (), { return stringToNewUTF8(location.search.slice(0, 200)); });
+EM_JS(char*, js_location_search, (), { return stringToNewUTF8(location.search.slice(0, 600)); });
 
 // A kiosk keeps the app's files for offline starts (web/sw.js). A new version is looked for
 // every hour and at each reset; it waits in the background and is taken at a reset
@@ -302,7 +302,7 @@ int main() {
     std::vector<std::string> kiosk_problems;
     anxin::KioskConfig kiosk = anxin::kiosk_from_json(anxin::read_text_file("/assets/config.json").value_or("{}"), kiosk_problems);
     char* query = js_location_search();
-    anxin::apply_kiosk_query(query, kiosk);
+    anxin::apply_kiosk_query(query, kiosk, kiosk_problems);
     std::free(query);
     for (const auto& p : kiosk_problems) std::fprintf(stderr, "anxin: %s\n", p.c_str());
     if (kiosk.on) {

@@ -64,7 +64,7 @@ test("every guide can be done with the keys alone, each item said as it is reach
 });
 
 test("a person who walks away leaves nothing for the next one", async () => {
-  const page = await openApp(browser, server.url + "?kiosk=1&idle=3&warning=2", { width: 1080, height: 1920 });
+  const page = await openApp(browser, server.url + "?kiosk=1&idle=3&warning=2&try=1", { width: 1080, height: 1920 });
   await screenshot(page, "kiosk-portrait-home");
   assert.ok((await find(page, "text", "点一下下面的大按钮，我一步一步教您。")).fontPx >= 40, "read from a metre away");
   await click(page, "button", "找人帮忙");
@@ -131,7 +131,8 @@ test("the keys never get stuck in a text box: Down reaches it, typing goes in, D
 test("a kiosk that loses its network restarts, works, and sends the queued call-back once when it is back", async () => {
   const help = await helpServer(mkdtempSync(join(tmpdir(), "anxin-kiosk-")));
   try {
-    const page = await openApp(browser, help.url + "?kiosk=1", { width: 1920, height: 1080 });
+    const place = "西溪社区服务中心 1号机";
+    const page = await openApp(browser, help.url + "?kiosk=1&id=xixi-1&place=" + encodeURIComponent(place), { width: 1920, height: 1080 });
     await page.evaluate(() => navigator.serviceWorker.ready);
     // The worker has taken this page: what it loads from now on comes through it.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
@@ -174,11 +175,12 @@ test("a kiosk that loses its network restarts, works, and sends the queued call-
     const queue = await (await fetch(help.url + "api/console/queue", { headers: { Cookie: cookie } })).json();
     const mine = queue.requests.filter((r) => r.phone === "13700137000");
     assert.equal(mine.length, 1, "sent once");
-    assert.match(JSON.stringify(mine[0].context), /"device":"kiosk:kiosk"/);
+    assert.equal(mine[0].context.device, "kiosk:xixi-1|" + place);
     // The console's list of kiosks: this one, online (its heartbeat), with today's request.
     const kiosks = await (await fetch(help.url + "api/console/kiosks", { headers: { Cookie: cookie } })).json();
-    const me = kiosks.kiosks.find((k) => k.place === "kiosk");
+    const me = kiosks.kiosks.find((k) => k.id === "xixi-1");
     assert.ok(me && me.online, JSON.stringify(kiosks));
+    assert.equal(me.place, place);
     assert.equal(me.requests_today, 1);
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -192,7 +194,7 @@ test("a new version waits while someone uses the kiosk, and is taken at the idle
   cpSync(join(root, "dist"), dir, { recursive: true });
   const site = await serve(dir);
   try {
-    const page = await openApp(browser, site.url + "?kiosk=1&idle=6&warning=2", { width: 1920, height: 1080 });
+    const page = await openApp(browser, site.url + "?kiosk=1&idle=12&warning=2&try=1", { width: 1920, height: 1080 });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
     await click(page, "button", "医院挂号");  // someone is using it
     await page.evaluate(() => { window.samePage = true; });
@@ -210,7 +212,7 @@ test("a new version waits while someone uses the kiosk, and is taken at the idle
     const t0 = Date.now();
     await page.waitForFunction(() => document.querySelector('meta[name="anxin-deployment"]') !== null && window.anxinFirstFrameMs !== undefined,
                                null, { timeout: 30000 });
-    console.log(`# kiosk update: taken ${Date.now() - t0} ms after the update was ready (idle 6 s + countdown 2 s)`);
+    console.log(`# kiosk update: taken ${Date.now() - t0} ms after the update was ready (idle 12 s + countdown 2 s)`);
     assert.equal(await page.evaluate(() => window.samePage), undefined);
     await settle(page);
     assert.equal(await heading(page), "您好！想做什么？");

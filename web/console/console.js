@@ -99,7 +99,10 @@
     if (c.screen_reader) how.push("用读屏软件（看不见屏幕）");
     how.push(c.lang === "zh-HK" ? "说粤语" : "说普通话");
     if (c.text_size && c.text_size !== "standard") how.push("大字");
-    if (c.device && c.device.indexOf("kiosk:") === 0) how.push("自助机：" + c.device.slice(6));
+    if (c.device && c.device.indexOf("kiosk:") === 0) {  // "kiosk:<id>|<place>"
+      var kiosk = c.device.slice(6), bar = kiosk.indexOf("|");
+      how.push("自助机：" + (bar >= 0 ? kiosk.slice(bar + 1) + "（" + kiosk.slice(0, bar) + "）" : kiosk));
+    }
     else if (c.device) how.push("设备：" + ({ phone: "手机", "tablet or computer": "平板或电脑" }[c.device] || c.device));
     lines.push(how.join("，"));
     return lines;
