@@ -20,7 +20,7 @@ cmake --build build/wasm --target anxin ${ANXIN_BUILD_MINIMAL:+minimal_imgui}
 
 rm -rf dist
 mkdir -p dist
-cp web/index.html web/app.css web/mirror.js web/loader.js dist/
+cp web/index.html web/app.css web/mirror.js web/loader.js web/handout.js web/handout.css dist/
 cp build/wasm/anxin.js build/wasm/anxin.wasm build/wasm/anxin.data dist/
 cp fonts/OFL.txt dist/FONT-LICENSE.txt
 # The kiosk's service worker, stamped with this build's version: a new build is a new cache.

@@ -18,6 +18,9 @@ const char* screen_name(ScreenId id) {
         case ScreenId::SetupOffer: return "setup_offer";
         case ScreenId::CoView: return "coview";
         case ScreenId::StillThere: return "still_there";
+        case ScreenId::ClassJoin: return "class_join";
+        case ScreenId::Present: return "present";
+        case ScreenId::Handout: return "handout";
     }
     return "home";
 }

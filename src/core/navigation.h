@@ -7,7 +7,8 @@
 
 namespace anxin {
 
-enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports, Family, SetupOffer, CoView, StillThere };
+enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports, Family, SetupOffer, CoView, StillThere,
+                      ClassJoin, Present, Handout };
 const char* screen_name(ScreenId id);
 
 struct Route {

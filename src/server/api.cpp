@@ -7,6 +7,7 @@
 // [SECTION] Console: live events, reports
 // [SECTION] Kiosks
 // [SECTION] Screen sharing ("看着我的屏幕教我")
+// [SECTION] Workshop classes
 // [SECTION] Static pages and errors
 
 #include "server/api.h"
@@ -173,11 +174,20 @@ HelpApi::HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock)
       login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)),
       code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
       all_codes_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute * 30)),
-      coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>()) {}
+      coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>()),
+      classes_(std::make_unique<ClassHub>(config_.classes)) {}
 
 HelpApi::~HelpApi() = default;
 
-void HelpApi::housekeeping(Millis now) { coview_->expire(now); }
+void HelpApi::housekeeping(Millis now) {
+    coview_->expire(now);
+    classes_->expire(now);
+}
+
+void HelpApi::stop() {
+    stopping_ = true;
+    classes_->stop();
+}
 
 void HelpApi::install(httplib::Server& svr) {
     Store& store = store_;
@@ -189,7 +199,8 @@ void HelpApi::install(httplib::Server& svr) {
     std::atomic<bool>& stopping = stopping_;
 
     // The logged-in helper and their session, or an error reply (401/403) and nullopt.
-    auto authed = [&store, now](const httplib::Request& req, httplib::Response& res, bool state_change)
+    // `desk`: the help desk's work (phone numbers): helpers and admins, not volunteers.
+    auto authed = [&store, now](const httplib::Request& req, httplib::Response& res, bool state_change, bool desk = true)
         -> std::optional<std::pair<Helper, Session>> {
         const std::string token = cookie_token(req);
         auto session = token.empty() ? std::nullopt : store.session(hash_token(token), now());
@@ -200,6 +211,7 @@ void HelpApi::install(httplib::Server& svr) {
         }
         auto helper = store.helper_by_id(session->helper_id);
         if (!helper) { error(res, 401, "please log in"); return std::nullopt; }
+        if (desk && helper->role == "volunteer") { error(res, 403, "volunteers teach classes; the help desk is for helpers"); return std::nullopt; }
         return std::make_pair(*helper, *session);
     };
 
@@ -294,14 +306,14 @@ void HelpApi::install(httplib::Server& svr) {
     });
 
     svr.Post("/api/console/logout", [&, authed](const httplib::Request& req, httplib::Response& res) {
-        if (!authed(req, res, true)) return;
+        if (!authed(req, res, true, false)) return;
         store.remove_session(hash_token(cookie_token(req)));
         res.set_header("Set-Cookie", std::string(kCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
         reply(res, 200, json{{"ok", true}});
     });
 
     svr.Get("/api/console/me", [&, authed](const httplib::Request& req, httplib::Response& res) {
-        auto a = authed(req, res, false);
+        auto a = authed(req, res, false, false);
         if (!a) return;
         reply(res, 200, json{{"name", a->first.display_name}, {"role", a->first.role}, {"csrf", a->second.csrf}});
     });
@@ -546,7 +558,7 @@ void HelpApi::install(httplib::Server& svr) {
         bool helper_account = false;
         const std::string token = cookie_token(req);
         if (auto session = token.empty() ? std::nullopt : store.session(hash_token(token), t))
-            if (auto helper = store.helper_by_id(session->helper_id)) {
+            if (auto helper = store.helper_by_id(session->helper_id); helper && helper->role != "volunteer") {
                 name = helper->display_name;
                 helper_account = true;
             }
@@ -608,6 +620,156 @@ void HelpApi::install(httplib::Server& svr) {
     });
     svr.Post(R"(/api/coview/view/([0-9a-f]{32})/end)", [&](const httplib::Request& req, httplib::Response& res) {
         if (!hub.end_by_viewer(req.matches[1], now())) return error(res, 404, "no such screen sharing");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    //-----------------------------------------------------------------------------
+    // [SECTION] Workshop classes
+    //-----------------------------------------------------------------------------
+    // The volunteer starts and leads a class from the console (or the projector, which
+    // holds the class's secret id); seniors join with its 6-digit code and are addressed
+    // by their own token after that. See server/classes.h.
+
+    ClassHub& classes = *classes_;
+    constexpr int kWaitMs = 20000;  // a follower's call waits this long for a change
+    auto since_of = [](const httplib::Request& req) -> uint64_t {
+        const std::string v = req.get_param_value("since");
+        if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return 0;
+        return std::stoull(v);
+    };
+    auto class_json = [](const ClassView& v) {
+        return json{{"guide", v.guide}, {"step", v.step}, {"steps", v.steps}, {"version", v.version},
+                    {"ended", v.ended}, {"volunteer", v.volunteer}, {"hand", v.hand_up}};
+    };
+    // A volunteer's (or an admin's) own class, or an error reply.
+    auto teacher = [&, authed](const httplib::Request& req, httplib::Response& res, bool state_change) -> std::optional<Helper> {
+        auto a = authed(req, res, state_change, false);
+        if (!a) return std::nullopt;
+        if (a->first.role != "volunteer" && a->first.role != "admin") { error(res, 403, "only volunteers and admins run classes"); return std::nullopt; }
+        return a->first;
+    };
+    auto own_class = [&, teacher](const httplib::Request& req, httplib::Response& res, bool state_change) -> bool {
+        auto t = teacher(req, res, state_change);
+        if (!t) return false;
+        if (!classes.owned_by(req.matches[1], t->id) && t->role != "admin") { error(res, 404, "no such class"); return false; }
+        return true;
+    };
+    auto step_of = [](const json& j, int* step) {
+        if (!j.is_object() || !j.value("step", json()).is_number_integer()) return false;
+        *step = int(std::clamp<int64_t>(j["step"].get<int64_t>(), -1, 1000));
+        return true;
+    };
+
+    svr.Post("/api/console/classes", [&, teacher](const httplib::Request& req, httplib::Response& res) {
+        auto t = teacher(req, res, true);
+        if (!t) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        const std::string guide = text_field(j, "guide");
+        auto steps = cfg.guide_steps.find(guide);
+        if (steps == cfg.guide_steps.end()) return error(res, 400, "guide must be one of the app's guides");
+        auto started = classes.start(t->id, t->display_name, guide, steps->second, now());
+        if (!started) return error(res, 503, "too many classes right now; please try again later");
+        reply(res, 201, json{{"id", started->id}, {"code", started->code}, {"guide", guide}, {"steps", steps->second}});
+    });
+    svr.Get("/api/console/classes", [&, teacher](const httplib::Request& req, httplib::Response& res) {
+        auto t = teacher(req, res, false);
+        if (!t) return;
+        reply(res, 200, json{{"classes", classes.classes_of(t->id, now())}});
+    });
+    svr.Get(R"(/api/console/classes/([0-9a-f]{32}))", [&, own_class, since_of](const httplib::Request& req, httplib::Response& res) {
+        if (!own_class(req, res, false)) return;
+        auto d = classes.dashboard(req.matches[1], since_of(req), now(), kWaitMs);
+        if (!d) return error(res, 404, "no such class");
+        res.set_header("Cache-Control", "no-store");
+        reply(res, 200, *d);
+    });
+    svr.Post(R"(/api/console/classes/([0-9a-f]{32})/step)", [&, own_class, step_of](const httplib::Request& req, httplib::Response& res) {
+        if (!own_class(req, res, true)) return;
+        int step = 0;
+        if (!step_of(parse_body(req, res), &step)) return res.body.empty() ? error(res, 400, "step must be a step number") : void();
+        if (!classes.set_step(req.matches[1], step, now())) return error(res, 409, "no such step, or the class has ended");
+        reply(res, 200, json{{"ok", true}, {"step", step}});
+    });
+    svr.Post(R"(/api/console/classes/([0-9a-f]{32})/end)", [&, own_class](const httplib::Request& req, httplib::Response& res) {
+        if (!own_class(req, res, true)) return;
+        if (!classes.end(req.matches[1], now())) return error(res, 409, "the class has ended already");
+        reply(res, 200, json{{"ok", true}});
+    });
+    svr.Post(R"(/api/console/classes/([0-9a-f]{32})/handled)", [&, own_class](const httplib::Request& req, httplib::Response& res) {
+        if (!own_class(req, res, true)) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded()) return;
+        if (!j.is_object() || !j.value("number", json()).is_number_integer()) return error(res, 400, "number must be a participant's number");
+        if (!classes.handled(req.matches[1], int(std::clamp<int64_t>(j["number"].get<int64_t>(), 0, 100000)), now()))
+            return error(res, 404, "no such participant");
+        reply(res, 200, json{{"ok", true}});
+    });
+
+    // The projector: the class's secret id is its address (/#present=<id>), like a key.
+    svr.Get(R"(/api/classes/present/([0-9a-f]{32}))", [&, since_of, class_json](const httplib::Request& req, httplib::Response& res) {
+        auto v = classes.present(req.matches[1], since_of(req), now(), kWaitMs);
+        if (!v) return error(res, 404, "no such class");
+        json j = class_json(*v);
+        j["code"] = v->code;
+        res.set_header("Cache-Control", "no-store");
+        reply(res, 200, j);
+    });
+    svr.Post(R"(/api/classes/present/([0-9a-f]{32})/step)", [&, step_of](const httplib::Request& req, httplib::Response& res) {
+        int step = 0;
+        if (!step_of(parse_body(req, res), &step)) return res.body.empty() ? error(res, 400, "step must be a step number") : void();
+        if (!classes.set_step(req.matches[1], step, now())) return error(res, 409, "no such step, or the class has ended");
+        reply(res, 200, json{{"ok", true}, {"step", step}});
+    });
+
+    // Seniors: the code once (wrong ones rate-limited like screen-sharing codes), then their token.
+    svr.Post("/api/classes/join", [&, class_json](const httplib::Request& req, httplib::Response& res) {
+        const Millis t = now();
+        if (!code_limit.allow(req.remote_addr, t) || !all_codes_limit.allow("*", t)) return error(res, 429, "too many tries; please wait a minute");
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        const std::string code = text_field(j, "code"), nickname = text_field(j, "nickname");
+        if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos) return error(res, 400, "the code is 6 digits");
+        std::string token;
+        ClassView v;
+        switch (classes.join(code, nickname, t, &token, &v)) {
+            case ClassHub::Join::Ok: {
+                code_limit.refund(req.remote_addr);
+                all_codes_limit.refund("*");
+                json out = class_json(v);
+                out["token"] = token;
+                return reply(res, 201, out);
+            }
+            case ClassHub::Join::NoSuchCode: return error(res, 404, "no class has this code");
+            case ClassHub::Join::Ended: return error(res, 410, "this class has ended");
+            case ClassHub::Join::Full: return error(res, 409, "this class is full");
+            case ClassHub::Join::BadNickname: return error(res, 400, "a nickname is plain text of up to 8 characters");
+        }
+    });
+    svr.Get(R"(/api/classes/([0-9a-f]{32}))", [&, since_of, class_json](const httplib::Request& req, httplib::Response& res) {
+        auto v = classes.follow(req.matches[1], since_of(req), now(), kWaitMs);
+        if (!v) return error(res, 404, "no such class member");
+        res.set_header("Cache-Control", "no-store");
+        reply(res, 200, class_json(*v));
+    });
+    svr.Post(R"(/api/classes/([0-9a-f]{32})/progress)", [&](const httplib::Request& req, httplib::Response& res) {
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        auto integer = [&](const char* key) { return j.value(key, json()).is_number_integer() ? int(std::clamp<int64_t>(j[key].get<int64_t>(), 0, 1000)) : 0; };
+        auto flag = [&](const char* key, bool def) { return j.value(key, json()).is_boolean() ? j[key].get<bool>() : def; };
+        if (!classes.progress(req.matches[1], integer("step"), integer("misses"), flag("finished", false), flag("following", true), now()))
+            return error(res, 404, "no such class member, or the class has ended");
+        reply(res, 200, json{{"ok", true}});
+    });
+    svr.Post(R"(/api/classes/([0-9a-f]{32})/hand)", [&](const httplib::Request& req, httplib::Response& res) {
+        const json j = parse_body(req, res);
+        if (j.is_discarded() || !j.is_object()) return;
+        if (!j.value("up", json()).is_boolean()) return error(res, 400, "up must be true or false");
+        if (!classes.hand(req.matches[1], j["up"].get<bool>(), now())) return error(res, 404, "no such class member, or the class has ended");
+        reply(res, 200, json{{"ok", true}});
+    });
+    svr.Post(R"(/api/classes/([0-9a-f]{32})/leave)", [&](const httplib::Request& req, httplib::Response& res) {
+        if (!classes.leave(req.matches[1], now())) return error(res, 404, "no such class member");
         reply(res, 200, json{{"ok", true}});
     });
 

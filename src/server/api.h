@@ -9,6 +9,9 @@
 // Sharing:  POST /api/coview → code + app token   GET /api/coview/{token}   POST …/{token}/answer | screen | end
 //           POST /api/coview/join (code → viewer token)   GET /api/coview/view/{viewer}/events (SSE)
 //           POST /api/coview/view/{viewer}/point | end
+// Classes:  POST /api/classes/join (code → member token)   GET /api/classes/{token}?since=  POST …/{token}/progress | hand | leave
+//           GET /api/classes/present/{id}?since=   POST …/present/{id}/step   (the projector, by the class's secret id)
+//           POST|GET /api/console/classes   GET /api/console/classes/{id}?since=   POST …/{id}/step | end | handled
 // Console:  POST /api/console/login | logout   GET  /api/console/me
 //           GET  /api/console/queue | history | reports | events (server-sent events)
 //           POST /api/console/requests/{id}/claim | promise | status
@@ -18,10 +21,12 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "server/classes.h"
 #include "server/coview.h"
 #include "server/kiosks.h"
 #include "server/store.h"
@@ -40,6 +45,8 @@ struct ApiConfig {
     int minutes_per_request = 10;         // a helper's average time per call, for promises
     int code_rate_per_minute = 10;        // screen-sharing codes tried per client address (30× that overall); right ones are given back
     CoViewLimits coview;                  // screen sharing: code life, session length, …
+    std::map<std::string, int> guide_steps;  // guide id → number of steps (classes)
+    ClassLimits classes;
 };
 
 class RateLimiter;
@@ -49,8 +56,8 @@ public:
     HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock);
     ~HelpApi();
     void install(httplib::Server& server);
-    void stop() { stopping_ = true; }     // live event streams end
-    void housekeeping(Millis now);        // about once a second: ends and forgets timed-out screen sharing
+    void stop();                          // live event streams and waiting calls end
+    void housekeeping(Millis now);        // about once a second: ends and forgets timed-out sharing and classes
 
 private:
     Store& store_;
@@ -59,6 +66,7 @@ private:
     std::unique_ptr<RateLimiter> public_limit_, login_limit_, code_limit_, all_codes_limit_;
     std::unique_ptr<CoViewHub> coview_;
     std::unique_ptr<KioskRegistry> kiosks_;
+    std::unique_ptr<ClassHub> classes_;
     std::atomic<bool> stopping_{false};
 };
 

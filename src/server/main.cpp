@@ -4,7 +4,7 @@
 //   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db] [--dist dist] [--console web/console]
 //                [--assets assets] [--retention-days 30] [--rate-limit 30]
 //                [--coview-code-seconds 600] [--coview-minutes 30]   (screen sharing)
-//   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin]
+//   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin | --volunteer]
 //        (the password is read from standard input: one line, at least 8 characters)
 //
 // SIGTERM or Ctrl+C: finishes the requests in flight, then exits.
@@ -42,7 +42,7 @@ bool parse_args(int argc, char** argv, Args& out) {
         std::string a = argv[i];
         if (a.rfind("--", 0) != 0) { std::fprintf(stderr, "anxin_server: unexpected '%s'\n", a.c_str()); return false; }
         a = a.substr(2);
-        if (a == "admin") { out.opts[a] = "1"; continue; }
+        if (a == "admin" || a == "volunteer") { out.opts[a] = "1"; continue; }
         if (i + 1 >= argc) { std::fprintf(stderr, "anxin_server: --%s needs a value\n", a.c_str()); return false; }
         out.opts[a] = argv[++i];
     }
@@ -59,7 +59,7 @@ int create_helper(Store& store, const Args& args) {
     Helper h;
     h.username = args.get("username", "");
     h.display_name = args.get("name", h.username);
-    h.role = args.opts.count("admin") ? "admin" : "helper";
+    h.role = args.opts.count("admin") ? "admin" : args.opts.count("volunteer") ? "volunteer" : "helper";
     std::string password;
     std::getline(std::cin, password);
     if (h.username.empty() || password.size() < 8) {
@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
         for (const auto& s : g.steps) steps.push_back(s.title);
         guides.push_back({{"id", g.id}, {"title", g.title}, {"steps", steps}});
         cfg.known_guides.push_back(g.id);
+        cfg.guide_steps[g.id] = int(g.steps.size());
     }
     cfg.guides_json = nlohmann::json{{"guides", guides}}.dump();
     for (const auto& p : content.problems) std::fprintf(stderr, "anxin_server: content: %s\n", p.c_str());

@@ -96,6 +96,14 @@ const char* const kMigrations[] = {
     // 2: a report sent twice (a retry after a lost answer) is one report
     R"(ALTER TABLE reports ADD COLUMN idempotency_key TEXT;
        CREATE UNIQUE INDEX reports_idempotency ON reports(idempotency_key);)",
+    // 3: volunteers (they run workshop classes; they do not see the help desk's queue).
+    // SQLite cannot change a CHECK: the table is rebuilt (foreign keys are off meanwhile).
+    R"(CREATE TABLE helpers_new (
+         id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+         role TEXT NOT NULL CHECK (role IN ('helper', 'admin', 'volunteer')), password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+       INSERT INTO helpers_new SELECT id, username, display_name, role, password_hash, created_at FROM helpers;
+       DROP TABLE helpers;
+       ALTER TABLE helpers_new RENAME TO helpers;)",
 };
 
 const char* const kRequestColumns =
@@ -181,12 +189,22 @@ bool SqliteStore::migrate(std::string& error) {
         error = "the database is from a newer version (schema " + std::to_string(have) + "; this server knows " + std::to_string(want) + ")";
         return false;
     }
+    // Foreign keys are off while tables are rebuilt (SQLite's own procedure), and checked after.
+    if (have < want) exec(db_, "PRAGMA foreign_keys=OFF");
     for (int v = have; v < want; ++v) {
         Transaction tx(db_);
         if (!exec(db_, kMigrations[v]) || !exec(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str()) || !tx.commit()) {
             error = "migration " + std::to_string(v + 1) + " failed: " + sqlite3_errmsg(db_);
+            exec(db_, "PRAGMA foreign_keys=ON");
             return false;
         }
+    }
+    Stmt broken(db_, "PRAGMA foreign_key_check");
+    const bool fk_ok = !broken.step();
+    exec(db_, "PRAGMA foreign_keys=ON");
+    if (!fk_ok) {
+        error = "the database's references are broken after migrating";
+        return false;
     }
     return true;
 }

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/handout.h"
 #include "imgui_internal.h"
 #include "ui/phone_screen.h"
 #include "ui/screens.h"
@@ -20,6 +21,11 @@
 namespace anxin {
 
 namespace {
+bool pressed_any(std::initializer_list<ImGuiKey> keys) {
+    for (ImGuiKey k : keys)
+        if (ImGui::IsKeyPressed(k, false)) return true;
+    return false;
+}
 constexpr const char* kFamilyFormKey = "anxin.family_form";  // the family page's form, between visits
 constexpr double kPointMs = 10000;  // how long a place the viewer pointed at stays ringed
 constexpr double kHeartbeatMs = 3 * 60 * 1000;  // as the server's KioskRegistry expects
@@ -31,9 +37,11 @@ constexpr double kHeartbeatMs = 3 * 60 * 1000;  // as the server's KioskRegistry
 
 App::App(Services services, Content content, AppFont font)
     : services_(services), font_(font), help_(services.storage, services.network, services.clock),
-      reports_(services.storage, services.network, services.clock), coview_(services.network, services.clock) {
+      reports_(services.storage, services.network, services.clock), coview_(services.network, services.clock),
+      classes_(services.storage, services.network, services.clock) {
     state_.reports = &reports_;
     state_.coview = &coview_;
+    state_.classes = &classes_;
     state_.content = std::move(content);
     state_.help = &help_;
     told_help_ = help_.status();
@@ -49,7 +57,28 @@ void App::open_address(const std::string& fragment) {
     if (state_.kiosk.on) return;  // a kiosk is set up by its operator, never by a link
     std::string f = fragment;
     if (!f.empty() && f[0] == '#') f.erase(0, 1);
-    if (f == "family") {
+    if (f.rfind("class=", 0) == 0) {  // the class's QR code: the code typed in already
+        const std::string code = f.substr(6);
+        if (code.size() == 6 && code.find_first_not_of("0123456789") == std::string::npos) state_.class_code = code;
+        state_.nav.go({ScreenId::ClassJoin, {}, 0});
+    } else if (f.rfind("present=", 0) == 0 && f.size() == 8 + 32 && f.find_first_not_of("0123456789abcdef", 8) == std::string::npos) {
+        // The projector: the class's secret id. Large text, no help bar, moved on by a clicker.
+        state_.presenting = true;
+        state_.settings.text_size = TextSize::Largest;  // shown only, never saved
+        state_.settings.voice_on = false;                // the volunteer speaks
+        ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        classes_.present(f.substr(8));
+        state_.nav.home();
+        state_.nav.replace({ScreenId::Present, {}, 0});
+    } else if (f.rfind("handout=", 0) == 0) {  // 打印讲义, from the console: pictures drawn at one size, then the page
+        state_.settings.text_size = TextSize::Standard;  // shown only, never saved
+        state_.settings.voice_on = false;
+        handout_document_.reset();
+        state_.nav.replace({ScreenId::Handout, f.substr(8), 0});
+    } else if (f.rfind("guide=", 0) == 0) {  // a handout's QR code: that guide, from its start
+        state_.nav.home();
+        state_.nav.go({ScreenId::Guide, f.substr(6), 0});
+    } else if (f == "family") {
         state_.nav.go({ScreenId::Family, {}, 0});
     } else if (is_setup_fragment(f)) {
         state_.setup_offer = decode_setup(f);
@@ -133,6 +162,7 @@ void App::frame(float width, float height) {
     help_.tick();
     reports_.tick();
     coview_.tick();
+    classes_.tick();
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
     if (state_.backup_until_ms > 0 && services_.clock.epoch_ms() >= state_.backup_until_ms) state_.backup_until_ms = 0;  // 7 days are over
@@ -151,10 +181,14 @@ void App::frame(float width, float height) {
     apply_style(ui);
     ImGui::PushFont(ui.font, ui.line_height(ui.type.body));
 
-    if (!state_.kiosk.on && ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput) state_.nav.back();
+    if (state_.presenting) presenter_keys();
+    else if (!state_.kiosk.on && ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput) state_.nav.back();
 
     // Fixed bars scale with text but never take more than ~40% of a short screen together.
-    const float header_h = app_bar_height(ui);
+    // The projector has neither bar: nobody there goes back, reads aloud or asks for help;
+    // nor does a handout being drawn.
+    const bool bare = state_.presenting || state_.nav.current().screen == ScreenId::Handout;
+    const float header_h = bare ? 0 : app_bar_height(ui);
     const float footer_h = header_h;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -163,15 +197,27 @@ void App::frame(float width, float height) {
     ImGui::Begin("##root", nullptr, kFixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
 
-    const AppBarPress bar = draw_app_header(ui, ImVec2(0, 0), width, header_h, state_.nav.can_go_back());
-    if (bar.back) state_.nav.back();
-    if (bar.read) state_.read_aloud_requested = true;
+    if (!bare) {
+        const AppBarPress bar = draw_app_header(ui, ImVec2(0, 0), width, header_h, state_.nav.can_go_back());
+        if (bar.back) state_.nav.back();
+        if (bar.read) state_.read_aloud_requested = true;
+    }
 
     // While the screen is shared, a bar says so on every screen, with 结束.
     float banner_h = 0;
     if (coview_.live()) {
         banner_h = coview_banner_height(ui, width, header_h, coview_.status().viewer);
         if (draw_coview_banner(ui, ImVec2(0, header_h), width, banner_h, coview_.status().viewer)) coview_.end();
+    }
+
+    // In a class: where the class is, with 举手 (or, on the projector, the code and the step).
+    const ClassPhase class_phase = classes_.status().phase;
+    const bool code_on_screen = state_.nav.current().screen == ScreenId::Present;  // the bar would say it twice
+    if ((class_phase == ClassPhase::In || class_phase == ClassPhase::Ended) && !code_on_screen) {
+        const std::string text = class_banner_text(state_, ui), button = class_banner_button(state_, ui);
+        const float h = banner_height(ui, width, header_h, text, button);
+        if (draw_banner(ui, "class_banner", ImVec2(0, header_h + banner_h), width, h, text, button)) class_banner_pressed(state_);
+        banner_h += h;
     }
 
     // Content: the only part that scrolls. Drag with a finger or mouse, wheel, or keyboard.
@@ -201,7 +247,7 @@ void App::frame(float width, float height) {
     ui.parent = 0;
     ui.visible = ImRect();
 
-    if (draw_app_footer(ui, ImVec2(0, height - footer_h), width, footer_h)) state_.nav.go({ScreenId::Help, {}, 0});
+    if (footer_h > 0 && draw_app_footer(ui, ImVec2(0, height - footer_h), width, footer_h)) state_.nav.go({ScreenId::Help, {}, 0});
     ImGui::End();
     ImGui::PopFont();
     actions_.clear();  // requests for what this frame did not draw are stale: never replay them later
@@ -275,6 +321,9 @@ void App::draw_screen(Ui& ui) {
         case ScreenId::SetupOffer: draw_setup_offer(state_, ui); break;
         case ScreenId::CoView: draw_coview(state_, ui); break;
         case ScreenId::StillThere: draw_still_there(state_, ui); break;
+        case ScreenId::ClassJoin: draw_class_join(state_, ui); break;
+        case ScreenId::Present: draw_present(state_, ui, services_.links); break;
+        case ScreenId::Handout: draw_handout(state_, ui, services_.links); break;
     }
 }
 
@@ -315,6 +364,7 @@ void App::after_frame(const Ui& ui) {
     spoken_generation_ = gen;
     follow_help_status();
     share_screen();
+    follow_class();
     speak_and_announce(ui, new_screen);
     sync_accessibility(new_screen);
 }
@@ -488,6 +538,95 @@ void App::sync_accessibility(bool new_screen) {
 
 
 //-----------------------------------------------------------------------------
+// [SECTION] Classes: following the teacher, the projector
+//-----------------------------------------------------------------------------
+
+// A senior in a class goes along with the teacher's step while on it; one who went their own
+// way (or is reading help) stays put, and the bar's step and 回到老师这一步 bring them back.
+// The projector tells the class whatever step it shows.
+void App::follow_class() {
+    const ClassStatus& st = classes_.status();
+    const Route& route = state_.nav.current();
+    const bool on_class_guide = (route.screen == ScreenId::Step || route.screen == ScreenId::Finish) && route.param == st.guide;
+    if (st.phase != ClassPhase::In || st.steps == 0) {
+        if (st.phase != ClassPhase::In) class_step_seen_ = -1;
+        return;
+    }
+    if (st.presenter) {
+        if (route.screen == ScreenId::Step && route.param == st.guide && route.index != presenter_step_sent_) {
+            presenter_step_sent_ = route.index;
+            if (route.index != st.step) classes_.set_step(route.index);
+        } else if (st.step != presenter_step_sent_ && route.screen == ScreenId::Step) {  // moved from the console
+            presenter_step_sent_ = st.step;
+            state_.nav.replace({ScreenId::Step, st.guide, st.step});
+        }
+        return;
+    }
+    const bool joined_now = class_step_seen_ < 0;
+    if (joined_now || st.step != class_step_seen_) {
+        class_step_seen_ = st.step;
+        if (joined_now || state_.class_following) {
+            if (on_class_guide) state_.nav.replace({ScreenId::Step, st.guide, st.step});
+            else if (joined_now) state_.nav.go({ScreenId::Step, st.guide, st.step});
+            if (!joined_now) state_.to_say.push_back(state_.content.strings.format("class.teacher_moved", {{"n", std::to_string(st.step + 1)}}));
+            state_.class_following = true;
+            frames_wanted_ = std::max(frames_wanted_, 2);
+        }
+    } else {
+        state_.class_following = route.screen == ScreenId::Step && route.param == st.guide && route.index == st.step;
+    }
+    if (route.screen == ScreenId::Finish && route.param == st.guide) class_finished_ = true;
+    const int my_step = on_class_guide && route.screen == ScreenId::Step ? route.index : st.step;
+    classes_.report(my_step, state_.help_context.guide == st.guide ? state_.help_context.practice_misses : 0, class_finished_,
+                    state_.class_following);
+}
+
+// A presentation clicker sends PageDown/PageUp (or arrows): the class's next or previous step.
+bool App::presenter_keys() {
+    const ClassStatus& st = classes_.status();
+    const bool next = pressed_any({ImGuiKey_PageDown, ImGuiKey_RightArrow, ImGuiKey_DownArrow, ImGuiKey_Space});
+    const bool prev = pressed_any({ImGuiKey_PageUp, ImGuiKey_LeftArrow, ImGuiKey_UpArrow});
+    if ((!next && !prev) || st.steps == 0) return false;
+    const Route& route = state_.nav.current();
+    if (route.screen != ScreenId::Step) {  // the code screen: the clicker starts the class
+        if (next) state_.nav.replace({ScreenId::Step, st.guide, st.step});
+        return true;
+    }
+    const int to = std::clamp(route.index + (next ? 1 : -1), 0, st.steps - 1);
+    if (to != route.index) state_.nav.replace({ScreenId::Step, st.guide, to});
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Handouts: the pictures, then the words
+//-----------------------------------------------------------------------------
+
+bool App::handout_shot(int* index, Rect* rect) const {
+    if (state_.handout_shot < 0) return false;
+    *index = state_.handout_shot;
+    *rect = state_.handout_rect;
+    return true;
+}
+
+void App::handout_taken() {
+    const Route route = state_.nav.current();
+    const Guide* g = state_.content.guide(route.param);
+    if (route.screen != ScreenId::Handout || !g || state_.handout_shot != route.index) return;
+    state_.handout_shot = -1;
+    if (route.index == int(g->steps.size()))  // the QR code was the last
+        handout_document_ = handout_document(*g, state_.content.glossary, state_.content.strings,
+                                             services_.links.app_address() + "#guide=" + g->id);
+    state_.nav.replace({ScreenId::Handout, g->id, route.index + 1});
+    frames_wanted_ = std::max(frames_wanted_, 2);
+}
+
+std::optional<std::string> App::take_handout_document() {
+    std::optional<std::string> doc;
+    doc.swap(handout_document_);
+    return doc;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Kiosk: EZ Access keys, idle reset
 //-----------------------------------------------------------------------------
 
@@ -502,11 +641,6 @@ void App::set_kiosk(const KioskConfig& config) {
 }
 
 namespace {
-bool pressed_any(std::initializer_list<ImGuiKey> keys) {
-    for (ImGuiKey k : keys)
-        if (ImGui::IsKeyPressed(k, false)) return true;
-    return false;
-}
 bool typed(ImWchar c) {
     for (ImWchar q : ImGui::GetIO().InputQueueCharacters)
         if (q == c) return true;
@@ -634,6 +768,7 @@ void App::wipe_person() {
     reports_.clear();
     if (coview_.active()) coview_.end();
     coview_.forget();
+    classes_.leave();
     SettingsStore(services_.storage).drop_backup();
     services_.storage.remove(kFamilyFormKey);
     const KioskConfig kiosk = state_.kiosk;

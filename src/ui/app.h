@@ -4,12 +4,14 @@
 // ImGui::Render(). Everything the app shows is a function of AppState.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/content.h"
 #include "core/coview_client.h"
 #include "core/family_form.h"
 #include "core/help_client.h"
+#include "core/class_client.h"
 #include "core/kiosk.h"
 #include "core/report_client.h"
 #include "core/navigation.h"
@@ -29,6 +31,7 @@ struct StepState {
     std::string hint;         // practice: the gentle hint after a wrong tap
     std::string open_term;    // the jargon term whose explanation is open
     double started_ms = 0;    // when the step appeared (the highlight pulses for a while)
+    float phone_per_body = 0; // the projector: the phone's height per px of text, measured to fit it
 };
 
 // What a helper should know without asking: where in a guide the user is.
@@ -49,6 +52,14 @@ struct AppState {
     std::string phone_error;
     ReportClient* reports = nullptr;  // reports about guide steps (owned by App)
     CoViewClient* coview = nullptr;   // sharing the screen with a helper (owned by App)
+    ClassClient* classes = nullptr;   // a workshop class (owned by App)
+    std::string class_code;           // the class code being typed
+    std::string class_nickname;
+    std::string class_error;          // what is wrong with what was typed
+    bool presenting = false;          // this is the projector's presenter view
+    int handout_shot = -1;            // 打印讲义: the picture drawn this frame (a step, or the QR code after the last)
+    Rect handout_rect;                // where it is, in CSS px
+    bool class_following = true;      // the senior is on the teacher's step (they go along with it)
     uint32_t coview_point = 0;        // the node the viewer pointed at, ringed until coview_point_until
     double coview_point_until = 0;
     int report_pick = -1;             // the kind of problem chosen on the report screen
@@ -123,6 +134,12 @@ public:
     int kiosk_resets() const { return kiosk_resets_; }
     // Someone has touched the kiosk since its last reset.
     bool kiosk_in_use() const { return state_.kiosk.on && idle_.armed(); }
+    // 打印讲义 ("#handout=<guide>"): each frame draws one picture for the page to capture
+    // (every step's phone, then the QR code); handout_taken() moves on to the next. After
+    // the last, the handout's words are ready once, as JSON for web/handout.js.
+    bool handout_shot(int* index, Rect* rect) const;
+    void handout_taken();
+    std::optional<std::string> take_handout_document();
 
 private:
     void apply_style(const Ui& ui);
@@ -139,6 +156,8 @@ private:
     void wipe_person();
     void draw_key_cursor(Ui& ui, const ImRect& bounds);
     void share_screen();
+    void follow_class();
+    bool presenter_keys();
     void draw_pointer(Ui& ui, const ImRect& bounds);
     void restore_settings();
 
@@ -156,6 +175,11 @@ private:
     HelpClient help_;
     ReportClient reports_;
     CoViewClient coview_;
+    ClassClient classes_;
+    int class_step_seen_ = -1;       // the class's step when the app last looked (-1: not in one)
+    bool class_finished_ = false;    // this senior reached the end of the class's guide
+    int presenter_step_sent_ = -1;   // the projector: the step it last told the class
+    std::optional<std::string> handout_document_;  // 打印讲义: made after the last picture
     IdleTimer idle_;
     uint32_t key_focus_seen_ = 0;     // the focused node when the kiosk keys last looked
     uint32_t dom_focus_request_ = 0;  // a text box chosen with the kiosk's keys: the page focuses its <input>

@@ -81,39 +81,12 @@ void draw_coview(AppState& s, Ui& ui) {
 // [SECTION] Banner
 //-----------------------------------------------------------------------------
 
-namespace {
-struct BannerLayout { std::string text; float em, text_w, button_w, height; };
-// The text stays at least 80% of body size: it may take two lines rather than shrink further.
-BannerLayout banner_layout(const Ui& ui, float w, float bar_h, const std::string& viewer) {
-    BannerLayout l;
-    l.text = ui.str->format("coview.banner", {{"viewer", viewer}});
-    l.button_w = std::max(ui.m.min_target, ui.text_width(ui.t("coview.end"), ui.type.body) + 2 * ui.m.pad + 1);
-    l.text_w = w - l.button_w - 3 * ui.m.pad;
-    const float one_line = ui.type.body * l.text_w / std::max(1.0f, ui.text_width(l.text, ui.type.body));
-    l.em = std::clamp(one_line, ui.type.body * 0.8f, ui.type.body);
-    l.height = std::max(bar_h, ui.measure(l.text, l.em, l.text_w).y + ui.m.pad);
-    return l;
-}
-}  // namespace
-
 float coview_banner_height(const Ui& ui, float w, float bar_h, const std::string& viewer) {
-    return banner_layout(ui, w, bar_h, viewer).height;
+    return banner_height(ui, w, bar_h, ui.str->format("coview.banner", {{"viewer", viewer}}), ui.t("coview.end"));
 }
 
 bool draw_coview_banner(Ui& ui, ImVec2 origin, float w, float h, const std::string& viewer) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->help_bg));
-    const BannerLayout l = banner_layout(ui, w, h, viewer);
-    const std::string& end = ui.t("coview.end");
-    const float bw = l.button_w;
-    const std::string& text = l.text;
-    const float em = l.em, tw = l.text_w;
-    const ImVec2 pos(origin.x + ui.m.pad, origin.y + (h - ui.measure(text, em, tw).y) * 0.5f);
-    ui.draw_text(dl, text, em, pos, tw + 1, ui.col(ui.pal->help_text));
-    ui.record(ImGui::GetID("coview_banner"), Role::Status, text, ImRect(origin, origin + ImVec2(w - bw - ui.m.pad, h)), 0, 0, em);
-    const float bh = std::min(h - ui.m.pad, ui.m.min_target + ui.m.pad);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + w - ui.m.pad - bw, origin.y + (h - bh) * 0.5f));
-    return ui.button("coview_end", end, {bw, ButtonStyle::Normal, Icon::None, {}, bh});
+    return draw_banner(ui, "coview_banner", origin, w, h, ui.str->format("coview.banner", {{"viewer", viewer}}), ui.t("coview.end"));
 }
 
 }  // namespace anxin

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/handout.h"
 #include "ui/phone_screen.h"
 #include "ui/screens.h"
 
@@ -88,11 +89,37 @@ void progress_bar(Ui& ui, int n, int total) {
               std::to_string(n) + "/" + std::to_string(total));
 }
 
-std::string picture_description(const Ui& ui, const PhoneScreen& screen) {
-    std::string d = ui.str->format("step.picture", {{"title", screen.title.empty() ? ui.t("step.picture_untitled") : screen.title}});
-    if (const ScreenElement* t = screen.target.empty() ? nullptr : screen.find(screen.target))
-        d += ui.str->format("step.picture_target", {{"label", element_label(*t)}});
-    return d;
+// The projector (workshop classes): the step's words on the left, very large, and its phone
+// on the right, as tall as the screen allows. The volunteer moves on with a clicker.
+void draw_step_presented(AppState& s, Ui& ui, const Guide& g, int index) {
+    const GuideStep& st = g.steps[size_t(index)];
+    const float room = ImGui::GetContentRegionAvail().y - ui.m.pad;
+    if (!ImGui::BeginTable("presented", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("words", ImGuiTableColumnFlags_WidthStretch, 1.25f);
+    ImGui::TableSetupColumn("phone", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableNextColumn();
+    progress_bar(ui, index + 1, int(g.steps.size()));
+    const TypeScale type = ui.type;
+    ui.type.heading = type.heading * 1.4f;  // read from the back of the room
+    ui.heading(st.title);
+    ui.type = type;
+    ui.paragraph(st.text);
+    if (!st.warning.empty()) warning_box(ui, ui.t("step.warning"), st.warning);
+    ImGui::TableNextColumn();
+    if (st.has_screen) {
+        PhoneView view;
+        view.description = picture_description(st.screen, *ui.str);
+        view.tap_here = ui.t("step.tap_here");
+        // The phone's size follows the text size: pick the one that fills the height. The
+        // first frame of a step measures; the next (every new screen draws twice) fits.
+        const float per_body = s.step.phone_per_body > 0 ? s.step.phone_per_body : 20.0f;
+        ui.type.body = std::clamp(room / per_body, 16.0f, type.body * 1.5f);
+        const float top = ImGui::GetCursorScreenPos().y;
+        draw_phone(ui, st.screen, view);
+        s.step.phone_per_body = (ImGui::GetCursorScreenPos().y - top) / ui.type.body;
+        ui.type = type;
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace
@@ -133,8 +160,20 @@ void draw_step(AppState& s, Ui& ui) {
     s.help_context.step = n;  // what a helper is told if the user asks for help from here
     s.help_context.steps_done = std::max(s.help_context.steps_done, n);
 
+    if (s.presenting) {
+        draw_step_presented(s, ui, *g, route.index);
+        return;
+    }
     if (s.practice) ui.status(ui.t("practice.banner"));
     if (s.voice_missing) ui.status(ui.t("voice.missing"));
+    if (s.classes && s.classes->status().phase == ClassPhase::In && !s.classes->status().presenter &&
+        s.classes->status().guide == g->id && s.classes->status().step != route.index) {  // went their own way
+        const int teacher = s.classes->status().step;
+        if (ui.button("to_teacher", ui.str->format("class.to_teacher", {{"n", std::to_string(teacher + 1)}}), {0, ButtonStyle::Primary})) {
+            s.class_following = true;
+            s.nav.replace({ScreenId::Step, g->id, teacher});
+        }
+    }
     progress_bar(ui, n, total);
     ui.heading(st.title);
     ui.paragraph(st.text);
@@ -149,7 +188,7 @@ void draw_step(AppState& s, Ui& ui) {
     if (st.has_screen) {
         PhoneView view;
         view.practice = practising;
-        view.description = picture_description(ui, st.screen);
+        view.description = picture_description(st.screen, *ui.str);
         view.tap_here = ui.t("step.tap_here");
         const double age = s.now_ms - s.step.started_ms;
         if (age < kPulseMs && !st.screen.target.empty() && !s.reduced_motion) {

@@ -120,6 +120,34 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
 // [SECTION] Call-back number
 //-----------------------------------------------------------------------------
 
+// The keypad: three big keys a row, as on a phone. Each key says what it did.
+bool draw_keypad(AppState& s, Ui& ui, std::string& entry, size_t max_digits, const char* read_back_key) {
+    const char* const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
+    const float w = (ui.available_width() - 2 * ui.m.gap) / 3;
+    bool changed = false;
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0) ImGui::SameLine(0, ui.m.gap);
+        ImGui::PushID(i);
+        if (keys[i]) {
+            if (ui.button("key", keys[i], {w}) && entry.size() < max_digits) {
+                entry += keys[i];
+                changed = true;
+                s.to_say.push_back(std::string(keys[i]) + "。");
+            }
+        } else if (i == 9) {
+            if (ui.button("delete", ui.t("callback.delete"), {w}) && !entry.empty()) {
+                entry.pop_back();
+                changed = true;
+                s.to_say.push_back(ui.t("callback.deleted"));
+            }
+        } else if (ui.button("read", ui.t("callback.read_back"), {w})) {
+            s.to_say.push_back(entry.empty() ? ui.t("callback.empty") : ui.str->format(read_back_key, {{"digits", spaced_digits(entry)}}));
+        }
+        ImGui::PopID();
+    }
+    return changed;
+}
+
 void draw_callback(AppState& s, Ui& ui) {
     ui.heading(ui.t("callback.heading"));
     ui.paragraph(ui.t("callback.intro"));
@@ -131,29 +159,7 @@ void draw_callback(AppState& s, Ui& ui) {
     }
     if (!s.phone_error.empty()) ui.status(s.phone_error);
 
-    // The keypad: three big keys a row, as on a phone. Each key says what it did.
-    const char* const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
-    const float w = (ui.available_width() - 2 * ui.m.gap) / 3;
-    for (int i = 0; i < 12; ++i) {
-        if (i % 3 != 0) ImGui::SameLine(0, ui.m.gap);
-        ImGui::PushID(i);
-        if (keys[i]) {
-            if (ui.button("key", keys[i], {w}) && s.phone_entry.size() < 15) {
-                s.phone_entry += keys[i];
-                s.phone_error.clear();
-                s.to_say.push_back(std::string(keys[i]) + "。");
-            }
-        } else if (i == 9) {
-            if (ui.button("delete", ui.t("callback.delete"), {w}) && !s.phone_entry.empty()) {
-                s.phone_entry.pop_back();
-                s.to_say.push_back(ui.t("callback.deleted"));
-            }
-        } else if (ui.button("read", ui.t("callback.read_back"), {w})) {
-            s.to_say.push_back(s.phone_entry.empty() ? ui.t("callback.empty")
-                                                     : ui.str->format("callback.spoken", {{"digits", spaced_digits(s.phone_entry)}}));
-        }
-        ImGui::PopID();
-    }
+    if (draw_keypad(s, ui, s.phone_entry, 15, "callback.spoken")) s.phone_error.clear();
     ImGui::Dummy(ImVec2(0, ui.m.gap * 0.5f));
     if (ui.button("send", ui.t("callback.send"), {0, ButtonStyle::Primary})) {
         if (!is_valid_callback_number(s.phone_entry)) {

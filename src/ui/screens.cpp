@@ -59,6 +59,10 @@ void draw_home(AppState& s, Ui& ui) {
         }
     }
     ImGui::Dummy(ImVec2(0, ui.m.gap));
+    if (!s.kiosk.on) {  // a class is joined on one's own phone
+        ButtonOptions c{0, ButtonStyle::Normal, Icon::None, ui.t("home.class.description")};
+        if (ui.button("class", ui.t("home.class"), c)) s.nav.go({ScreenId::ClassJoin, {}, 0});
+    }
     ButtonOptions o{0, ButtonStyle::Normal, Icon::Gear, ui.t("home.settings.description")};
     if (ui.button("settings", ui.t("home.settings"), o)) s.nav.go({ScreenId::Settings, {}, 0});
 }

@@ -24,11 +24,24 @@ void draw_report(AppState& s, Ui& ui);  // report_screens.cpp
 void draw_my_reports(AppState& s, Ui& ui);
 void draw_help(AppState& s, Ui& ui, Links& links);  // help_screens.cpp
 void draw_callback(AppState& s, Ui& ui);
+// A phone-style keypad for `entry` (digits, up to max_digits), with 删除 and 读号码 (which says
+// `read_back_key` with {digits}); true when the entry changed.
+bool draw_keypad(AppState& s, Ui& ui, std::string& entry, size_t max_digits, const char* read_back_key);
 void draw_help_status(AppState& s, Ui& ui, Links& links);
 void draw_coview(AppState& s, Ui& ui);  // coview_screens.cpp
 void draw_still_there(AppState& s, Ui& ui);  // kiosk_screens.cpp
-// The bar under the header while the screen is shared; true when 结束 was pressed. It is
-// at least `bar_height` tall, taller when its words need two lines.
+void draw_class_join(AppState& s, Ui& ui);   // class_screens.cpp
+void draw_present(AppState& s, Ui& ui, Links& links);  // the projector's code screen
+void draw_handout(AppState& s, Ui& ui, Links& links);  // handout_screen.cpp: the pictures of 打印讲义
+// The bar while in a class ("老师在第 4 步" + 举手), or for the projector ("课堂号 … 第 4 / 9 步").
+std::string class_banner_text(const AppState& s, const Ui& ui);
+std::string class_banner_button(const AppState& s, const Ui& ui);
+void class_banner_pressed(AppState& s);
+// A bar under the header (banner.cpp): words and one button; at least `bar_height` tall,
+// taller when its words need two lines. draw_banner is true when its button was pressed.
+float banner_height(const Ui& ui, float width, float bar_height, const std::string& text, const std::string& button);
+bool draw_banner(Ui& ui, const char* id, ImVec2 origin, float width, float height, const std::string& text, const std::string& button);
+// The bar while the screen is shared; true when 结束 was pressed.
 float coview_banner_height(const Ui& ui, float width, float bar_height, const std::string& viewer);
 bool draw_coview_banner(Ui& ui, ImVec2 origin, float width, float height, const std::string& viewer);
 void draw_family(AppState& s, Ui& ui, Links& links);  // family_screens.cpp

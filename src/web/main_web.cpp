@@ -117,6 +117,32 @@ EM_JS(int, js_reduced_motion_watch, (), {
     return mq.matches ? 1 : 0;
 });
 
+// 打印讲义: a copy of part of what was just drawn, as a PNG for the handout. Taken in the same
+// task as the drawing, before the browser shows (and may clear) the canvas.
+EM_JS(void, js_handout_capture, (int index, float x, float y, float w, float h), {
+    var canvas = document.getElementById("canvas");
+    var scale = canvas.width / canvas.clientWidth;
+    var out = document.createElement("canvas");
+    out.width = Math.round(w * scale);
+    out.height = Math.round(h * scale);
+    out.getContext("2d").drawImage(canvas, x * scale, y * scale, w * scale, h * scale, 0, 0, out.width, out.height);
+    (window.anxinHandoutPictures = window.anxinHandoutPictures || [])[index] = out.toDataURL("image/png");
+});
+
+// 打印讲义: all pictures taken; web/handout.js lays out the handout in place of the app.
+EM_JS(void, js_handout_show, (const char* doc), {
+    var text = UTF8ToString(doc);
+    var fontUrl = "";
+    try {  // the app's own font, so the handout's letters are the ones the app shows
+        fontUrl = URL.createObjectURL(new Blob([FS.readFile("/fonts/anxin-sc.otf")], { type: "font/otf" }));
+    } catch (e) {}
+    var script = document.createElement("script");
+    script.src = "handout.js";
+    script.onload = function () { window.anxinHandout.show(JSON.parse(text), window.anxinHandoutPictures || [], fontUrl); };
+    script.onerror = function () { console.error("anxin: handout.js did not load"); };
+    document.head.appendChild(script);
+});
+
 bool input_pending() { return GImGui->InputEventsQueue.Size > 0; }
 
 EM_BOOL frame(double now_ms, void*) {
@@ -141,6 +167,16 @@ EM_BOOL frame(double now_ms, void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (++w.frame_count == 1) js_first_frame();
+    int shot = -1;
+    anxin::Rect shot_rect;
+    if (w.app->handout_shot(&shot, &shot_rect)) {
+        if (shot_rect.w > 0) js_handout_capture(shot, shot_rect.x, shot_rect.y, shot_rect.w, shot_rect.h);
+        w.app->handout_taken();
+    }
+    if (auto doc = w.app->take_handout_document()) {
+        js_handout_show(doc->c_str());
+        emscripten_html5_remove_all_event_listeners();  // the page is the handout now: its keys scroll it
+    }
     // A kiosk between two people: the moment to switch to a new deployment, if one is waiting.
     if (w.app->kiosk_resets() != w.kiosk_resets_seen) {
         w.kiosk_resets_seen = w.app->kiosk_resets();
@@ -235,6 +271,7 @@ EMSCRIPTEN_KEEPALIVE void anxin_set_text(unsigned id, const char* text) {
 EMSCRIPTEN_KEEPALIVE void anxin_open_address(const char* fragment) {
     if (!g_app || !g_app->app) return;
     g_app->app->open_address(fragment);
+    if (g_app->app->state().presenting) ImGui_ImplHtml5_SetKioskKeys(true);  // the clicker's keys are the app's
     wake();
 }
 // For the page: the system's reduced-motion preference changed.
@@ -313,6 +350,8 @@ int main() {
     char* address = js_watch_address();  // "#family", or a setup link the senior tapped
     w.app->open_address(address);
     std::free(address);
+    // The projector: a presentation clicker's keys (PageDown, arrows) go to the app wherever focus is.
+    if (w.app->state().presenting) ImGui_ImplHtml5_SetKioskKeys(true);
     for (const auto& p : w.app->state().settings_problems) std::fprintf(stderr, "anxin: settings: %s\n", p.c_str());
     frame(emscripten_get_now(), nullptr);  // the first frame now, not at the next vsync: the page is ready sooner
     w.loop_running = false;

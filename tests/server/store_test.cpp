@@ -60,15 +60,55 @@ int64_t add_helper(Store& s, const std::string& name) {
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
     TempDb db;
-    { CHECK(open(db)->schema_version() == 2); }
-    { CHECK(open(db)->schema_version() == 2); }
+    { CHECK(open(db)->schema_version() == 3); }
+    { CHECK(open(db)->schema_version() == 3); }
     sqlite3* raw = nullptr;
     sqlite3_open(db.path.c_str(), &raw);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     std::string err;
     CHECK_FALSE(SqliteStore::open(db.path, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 2)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 3)");
+}
+
+TEST_CASE("a database from before volunteers keeps its accounts, sessions and requests, and takes volunteers") {
+    TempDb db;
+    int64_t xiaojie = 0;
+    {
+        auto s = open(db);
+        xiaojie = add_helper(*s, "xiaojie");
+        s->add_session("hash", Session{xiaojie, "csrf", 1000000});
+        const CreateResult r = s->create_request(body("k1"), 0, 0, 600000);
+        REQUIRE(s->claim(r.request.id, xiaojie, 10));
+    }
+    {  // back to schema 2, as a database written before volunteers existed
+        sqlite3* raw = nullptr;
+        sqlite3_open(db.path.c_str(), &raw);
+        const char* old = "PRAGMA foreign_keys=OFF; BEGIN; CREATE TABLE h2 (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, "
+                          "display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('helper', 'admin')), password_hash TEXT NOT NULL, "
+                          "created_at INTEGER NOT NULL); INSERT INTO h2 SELECT * FROM helpers; DROP TABLE helpers; "
+                          "ALTER TABLE h2 RENAME TO helpers; PRAGMA user_version=2; COMMIT;";
+        REQUIRE(sqlite3_exec(raw, old, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    auto s = open(db);
+    CHECK(s->schema_version() == 3);
+    REQUIRE(s->helper_by_username("xiaojie"));
+    CHECK(s->helper_by_username("xiaojie")->id == xiaojie);
+    CHECK(s->session("hash", 0));
+    const auto open_now = s->open_requests();
+    REQUIRE(open_now.size() == 1);
+    CHECK(open_now[0].helper_name == "xiaojie");  // the claim still points at the account
+    Helper v;
+    v.username = "laoshi";
+    v.display_name = "李老师";
+    v.role = "volunteer";
+    v.password_hash = "x";
+    CHECK(s->add_helper(v));
+    CHECK(s->helper_by_username("laoshi")->role == "volunteer");
+    v.username = "boss";
+    v.role = "owner";
+    CHECK_FALSE(s->add_helper(v));  // only the known roles
 }
 
 TEST_CASE("the same idempotency key twice is one request; the context is kept as sent") {

@@ -53,11 +53,18 @@
     $("desk").hidden = false;
     $("who").hidden = $("logout").hidden = false;
     $("who").textContent = "您好，" + me.name;
+    // Volunteers teach classes; the help desk's pages (phone numbers) are for helpers and admins.
+    var desk = role !== "volunteer";
+    document.querySelectorAll("nav button").forEach(function (b) { b.hidden = !desk && b.dataset.view !== "classes"; });
+    document.querySelector('nav button[data-view="classes"]').hidden = role === "helper";
+    if (!desk) choose("classes");
     fetch("/api/guides").then(function (r) { return r.json(); }).then(function (list) {
       list.guides.forEach(function (g) { guides[g.id] = g; });
       refresh();
     });
     if (events) events.close();
+    events = null;
+    if (!desk) return;
     events = new EventSource("/api/console/events");
     events.addEventListener("change", refresh);
   }
@@ -73,11 +80,16 @@
     api("POST", "/api/console/logout").finally(function () { if (events) events.close(); showLogin(); });
   });
 
+  var classes = null;  // the classes page, while it is shown
+  function choose(next) {
+    view = next;
+    document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o.dataset.view === view)); });
+    ["queue", "history", "reports", "coview", "kiosks", "classes"].forEach(function (v) { $(v).hidden = v !== view; });
+    if (view !== "classes" && classes) { classes.stop(); classes = null; $("classes").textContent = ""; }
+  }
   document.querySelectorAll("nav button").forEach(function (b) {
     b.addEventListener("click", function () {
-      view = b.dataset.view;
-      document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o === b)); });
-      ["queue", "history", "reports", "coview", "kiosks"].forEach(function (v) { $(v).hidden = v !== view; });
+      choose(b.dataset.view);
       refresh();
     });
   });
@@ -217,6 +229,10 @@
   }
 
   function refresh() {
+    if (view === "classes") {  // waits on the server by itself; mounted once
+      if (!classes) classes = window.anxinClasses.mount($("classes"), api, guides);
+      return;
+    }
     if (view === "coview") {  // a screen being watched is never redrawn by the queue's refreshes
       if (!$("coview").firstChild) window.anxinCoView.mount($("coview"), {});
       return;
