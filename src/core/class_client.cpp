@@ -75,6 +75,7 @@ void ClassClient::forget() {
 
 void ClassClient::raise_hand(bool up) {
     if (status_.phase != ClassPhase::In || status_.presenter) return;
+    if (!hand_call_) hand_before_ = status_.hand_up;
     status_.hand_up = up;
     hand_call_ = network_.start("POST", base() + "/hand", json{{"up", up}}.dump());
 }
@@ -91,6 +92,7 @@ void ClassClient::set_step(int step) {
 }
 
 void ClassClient::follow() {
+    follow_started_ = clock_.now_ms();
     follow_call_ = network_.start("GET", base() + "?since=" + std::to_string(version_), "");
 }
 
@@ -106,10 +108,14 @@ bool ClassClient::read_view(const std::string& body) {
     status_.volunteer = text(j, "volunteer");
     if (status_.presenter) status_.code = text(j, "code");
     status_.steps = steps;
-    // A presenter's own move is shown at once; an older answer must not undo it.
-    if (!(status_.presenter && step_call_)) status_.step = step;
+    // A presenter's own move is shown at once; an older answer must not undo it, and is asked
+    // again (its version not taken) so a move from the console at the same moment is not missed.
+    step_ignored_ = status_.presenter && step_call_;
+    if (!step_ignored_) {
+        status_.step = step;
+        version_ = j["version"].get<unsigned long long>();
+    }
     if (j.value("hand", json()).is_boolean() && !hand_call_) status_.hand_up = j["hand"].get<bool>();
-    version_ = j["version"].get<unsigned long long>();
     if (j.value("ended", json()).is_boolean() && j["ended"].get<bool>()) {
         status_.phase = ClassPhase::Ended;
         status_.hand_up = false;
@@ -120,11 +126,16 @@ bool ClassClient::read_view(const std::string& body) {
 
 void ClassClient::on_follow(const HttpResponse& r) {
     const double now = clock_.now_ms();
+    const unsigned long long asked = version_;
     if (r.status == 200 && read_view(r.body)) {
         ++round_trips_;
         status_.offline = false;
         failures_ = 0;
-        next_follow_ = now;  // at once: the next waiting call
+        // At once: the next waiting call. But an answer with no news that came straight back
+        // (the server was too busy to wait, or the projector's move is still on its way) is
+        // asked again a little later, not in a tight loop.
+        const bool quick_and_same = version_ == asked && now - follow_started_ < 1000;
+        next_follow_ = now + (step_ignored_ ? 200 : quick_and_same ? 2000 : 0);
     } else if (r.status == 404) {
         status_.phase = ClassPhase::Ended;  // deleted, or never known
         status_.hand_up = false;
@@ -152,7 +163,7 @@ void ClassClient::tick() {
                                 : r->status == 410 ? "ended"
                                 : r->status == 409 ? "full"
                                 : r->status == 429 ? "busy"
-                                : r->status == 400 && text(j, "error").find("nickname") != std::string::npos ? "nickname"
+                                : r->status == 400 && j.is_object() && text(j, "error").find("nickname") != std::string::npos ? "nickname"
                                 : r->status == 400 ? "no_code"
                                                    : "offline";
             }
@@ -162,23 +173,28 @@ void ClassClient::tick() {
             follow_call_ = 0;
             on_follow(*r);
         }
-    for (int* call : {&hand_call_, &step_call_})
-        if (*call && network_.poll(*call)) *call = 0;  // the next waiting call brings the truth
+    if (step_call_ && network_.poll(step_call_)) step_call_ = 0;  // the next waiting call brings the truth
+    if (hand_call_)
+        if (auto r = network_.poll(hand_call_)) {
+            hand_call_ = 0;
+            if (r->status != 200) status_.hand_up = hand_before_;  // never reached the volunteer: the button says so
+        }
+    const double now = clock_.now_ms();
     if (progress_call_)
         if (auto r = network_.poll(progress_call_)) {
             progress_call_ = 0;
-            if (unreachable(r->status)) {  // sent again once a waiting call gets through
+            if (r->status != 200 && r->status != 404) {  // sent again a little later
                 sent_progress_.clear();
-                status_.offline = true;
+                next_progress_ = now + 3000;
             }
         }
     if (status_.phase != ClassPhase::In) return;
-    if (!progress_call_ && !wanted_progress_.empty() && wanted_progress_ != sent_progress_ && !status_.offline) {
+    if (!progress_call_ && !wanted_progress_.empty() && wanted_progress_ != sent_progress_ && !status_.offline && now >= next_progress_) {
         progress_call_ = network_.start("POST", base() + "/progress", wanted_progress_);
         sent_progress_ = wanted_progress_;
     }
+    if (!progress_call_ && wanted_progress_ != sent_progress_ && now < next_progress_) clock_.wake_after(next_progress_ - now);
     if (follow_call_) return;
-    const double now = clock_.now_ms();
     if (now >= next_follow_) follow();
     else clock_.wake_after(next_follow_ - now);
 }

@@ -72,6 +72,10 @@ private:
     int join_call_ = 0, follow_call_ = 0, progress_call_ = 0, hand_call_ = 0, step_call_ = 0;
     int failures_ = 0;
     double next_follow_ = 0;
+    double follow_started_ = 0;    // when the waiting call went out (a quick answer with no news: wait a little)
+    double next_progress_ = 0;     // a report that failed is sent again from then
+    bool hand_before_ = false;     // what the hand was before the last 举手/放下手, if the server never hears it
+    bool step_ignored_ = false;    // the projector's own move was on its way: that answer's step and version not taken
     std::string sent_progress_, wanted_progress_;  // JSON bodies: the last sent, the latest wanted
     int round_trips_ = 0;
 };

@@ -23,7 +23,7 @@ std::pair<ClassHub::Class*, ClassHub::Participant*> ClassHub::by_participant(con
     Class* c = by_id(it->second);
     if (!c) return {nullptr, nullptr};
     auto p = c->participants.find(token);
-    if (p == c->participants.end() || p->second.left) return {nullptr, nullptr};
+    if (p == c->participants.end()) return {nullptr, nullptr};
     return {c, &p->second};
 }
 
@@ -48,7 +48,21 @@ std::optional<ClassHub::Started> ClassHub::start(int64_t volunteer_id, const std
                                                  Millis now) {
     std::lock_guard<std::mutex> lock(mu_);
     expire_locked(now);
-    if (classes_.size() >= limits_.max_classes || steps <= 0) return std::nullopt;
+    size_t live = 0, mine = 0;
+    const Class* oldest_ended = nullptr;
+    for (const auto& [id, x] : classes_) {
+        if (!x.ended_at) {
+            ++live;
+            mine += x.volunteer_id == volunteer_id;
+        } else if (!oldest_ended || x.ended_at < oldest_ended->ended_at) {
+            oldest_ended = &x;
+        }
+    }
+    if (live >= limits_.max_classes || mine >= limits_.max_per_volunteer || steps <= 0) return std::nullopt;
+    if (classes_.size() >= limits_.max_kept) {
+        if (!oldest_ended) return std::nullopt;
+        erase_locked(oldest_ended->id);
+    }
     std::string code;
     do {  // unique among live classes
         code = std::to_string(std::stoul(random_hex(4), nullptr, 16) % 1000000);
@@ -80,7 +94,8 @@ ClassHub::Join ClassHub::join(const std::string& code, const std::string& nickna
         return Join::NoSuchCode;
     }
     Class& c = classes_.at(it->second);
-    if (c.participants.size() >= limits_.max_participants) return Join::Full;
+    if (c.participants.size() >= limits_.max_participants || c.joins >= 3 * limits_.max_participants) return Join::Full;
+    ++c.joins;
     Participant p;
     p.number = c.next_number++;
     p.nickname = nickname;
@@ -101,14 +116,22 @@ std::optional<ClassView> ClassHub::follow(const std::string& token, uint64_t sin
     p->seen = now;
     // What a participant waits on: the class's step and end, and their hand put down by the volunteer
     // (both only grow, so their sum does too).
+    // One waiting call per participant (a newer one ends an older), and a bounded number in
+    // all: beyond it the answer comes at once, and the app asks again a little later.
     auto version_of = [](const Class& x, const Participant& y) { return x.version + y.told; };
-    if (since == version_of(*c, *p) && !c->ended_at && wait_ms > 0) {
+    if (since == version_of(*c, *p) && !c->ended_at && wait_ms > 0 && (p->waiting > 0 || waiting_ < limits_.max_waiting)) {
+        const uint64_t mine = ++p->waits;
+        ++p->waiting;
+        ++waiting_;
+        changed_.notify_all();  // an older call of theirs returns now
         changed_.wait_for(lock, std::chrono::milliseconds(wait_ms), [&] {
             auto [x, y] = by_participant(token);
-            return stopping_ || !x || version_of(*x, *y) != since;
+            return stopping_ || !x || version_of(*x, *y) != since || y->waits != mine;
         });
+        --waiting_;
         std::tie(c, p) = by_participant(token);
         if (!c) return std::nullopt;
+        --p->waiting;
     }
     ClassView v = view_of(*c);
     v.version = version_of(*c, *p);
@@ -160,9 +183,9 @@ bool ClassHub::leave(const std::string& token, Millis now) {
     std::lock_guard<std::mutex> lock(mu_);
     auto [c, p] = by_participant(token);
     if (!c) return false;
-    p->left = true;
-    p->hand_at = 0;
-    p->seen = now;
+    (void)now;
+    c->participants.erase(token);  // the seat is free again; nothing of them is kept
+    by_token_.erase(token);
     touch(*c);
     return true;
 }
@@ -222,7 +245,7 @@ json ClassHub::dashboard_of(const Class& c, Millis now) const {
     json people = json::array();
     std::vector<const Participant*> list;
     for (const auto& [t, p] : c.participants)
-        if (!p.left) list.push_back(&p);
+        list.push_back(&p);
     std::sort(list.begin(), list.end(), [](const Participant* a, const Participant* b) { return a->number < b->number; });
     for (const Participant* p : list)
         people.push_back({{"number", p->number},
@@ -271,14 +294,18 @@ void ClassHub::expire_locked(Millis now) {
     for (auto it = classes_.begin(); it != classes_.end();) {
         Class& c = it->second;
         if (!c.ended_at && now - c.started > limits_.max_live) end_locked(c, now);
-        if (c.ended_at && now - c.ended_at > limits_.keep_after_end) {
-            for (const auto& [t, p] : c.participants) by_token_.erase(t);
-            it = classes_.erase(it);
-            changed_.notify_all();
-        } else {
-            ++it;
-        }
+        ++it;  // before erasing what it points at
+        if (c.ended_at && now - c.ended_at > limits_.keep_after_end) erase_locked(c.id);
     }
+}
+
+void ClassHub::erase_locked(const std::string& id) {
+    auto it = classes_.find(id);
+    if (it == classes_.end()) return;
+    for (const auto& [t, p] : it->second.participants) by_token_.erase(t);
+    if (!it->second.ended_at) by_code_.erase(it->second.code);
+    classes_.erase(it);
+    changed_.notify_all();  // their waiting calls return: the class is gone
 }
 
 void ClassHub::expire(Millis now) {

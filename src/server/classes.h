@@ -24,8 +24,11 @@ namespace anxin::server {
 struct ClassLimits {
     Millis max_live = 4LL * 60 * 60 * 1000;        // a class nobody ended ends by itself
     Millis keep_after_end = 24LL * 60 * 60 * 1000; // then everything about it is deleted
-    size_t max_classes = 200;                      // live and recently ended, over the server
+    size_t max_classes = 200;                      // live at once, over the server
+    size_t max_per_volunteer = 5;                  // live at once, per volunteer
+    size_t max_kept = 1000;                        // live and ended; beyond it the oldest ended go early
     size_t max_participants = 80;                  // per class (a room of 10–40)
+    size_t max_waiting = 128;                      // waiting calls held at once (the server has 256 threads)
     size_t max_nickname_chars = 8;                 // "王阿姨"
 };
 
@@ -79,9 +82,11 @@ private:
         int number = 0;        // 1, 2, 3… in the order they came: the dashboard's handle
         std::string nickname;  // may be empty: "学员 3"
         int step = 0, misses = 0;
-        bool finished = false, following = true, left = false;
+        bool finished = false, following = true;
         Millis joined = 0, seen = 0, hand_at = 0;  // hand_at 0: no hand up
         uint64_t told = 0;     // changes made for them by the volunteer (a hand put down): wakes their wait
+        uint64_t waits = 0;    // their waiting calls so far: a newer one ends an older one (one thread each)
+        int waiting = 0;       // their calls waiting now
     };
     struct Class {
         std::string id, code, guide, volunteer;
@@ -91,6 +96,7 @@ private:
         uint64_t version = 1;    // step and end: what followers wait on
         uint64_t activity = 1;   // anything at all: what the dashboard waits on
         int next_number = 1;
+        size_t joins = 0;        // seats taken, ever: leaving and joining again is bounded too
         std::map<std::string, Participant> participants;  // by token
     };
     Class* by_id(const std::string& id);
@@ -99,12 +105,14 @@ private:
     nlohmann::json dashboard_of(const Class& c, Millis now) const;
     void end_locked(Class& c, Millis now);
     void expire_locked(Millis now);
+    void erase_locked(const std::string& id);  // the class and everything about it
     void touch(Class& c);  // something changed: wake the waiting calls
 
     ClassLimits limits_;
     std::mutex mu_;
     std::condition_variable changed_;
     bool stopping_ = false;
+    size_t waiting_ = 0;  // follow calls waiting now
     std::map<std::string, Class> classes_;            // by id
     std::map<std::string, std::string> by_code_;      // live classes' codes → id
     std::map<std::string, std::string> by_token_;     // participant token → class id

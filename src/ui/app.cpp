@@ -549,7 +549,11 @@ void App::follow_class() {
     const Route& route = state_.nav.current();
     const bool on_class_guide = (route.screen == ScreenId::Step || route.screen == ScreenId::Finish) && route.param == st.guide;
     if (st.phase != ClassPhase::In || st.steps == 0) {
-        if (st.phase != ClassPhase::In) class_step_seen_ = -1;
+        if (st.phase != ClassPhase::In) {  // the next class starts afresh
+            class_step_seen_ = -1;
+            class_finished_ = false;
+            presenter_step_sent_ = -1;
+        }
         return;
     }
     if (st.presenter) {
@@ -617,6 +621,7 @@ void App::handout_taken() {
         handout_document_ = handout_document(*g, state_.content.glossary, state_.content.strings,
                                              services_.links.app_address() + "#guide=" + g->id);
     state_.nav.replace({ScreenId::Handout, g->id, route.index + 1});
+    state_.step = StepState{};  // the next picture is measured afresh before it is taken
     frames_wanted_ = std::max(frames_wanted_, 2);
 }
 

@@ -100,7 +100,7 @@ void draw_step_presented(AppState& s, Ui& ui, const Guide& g, int index) {
     ImGui::TableNextColumn();
     progress_bar(ui, index + 1, int(g.steps.size()));
     const TypeScale type = ui.type;
-    ui.type.heading = type.heading * 1.4f;  // read from the back of the room
+    ui.type.heading = type.heading * 1.2f;  // read from the back of the room
     ui.heading(st.title);
     ui.type = type;
     ui.paragraph(st.text);

@@ -12,9 +12,10 @@ import { click, consoleLogin, heading, helpServer, launch, openApp, root, screen
 
 const hospital = JSON.parse(readFileSync(join(root, "assets", "guides", "hospital.json"), "utf8"));
 const volunteer = ["laoshi", "李老师", "teachpass1"];
+const admin = ["guanli", "管理员", "adminpass1"];
 let help, browser;
 before(async () => {
-  help = await helpServer(mkdtempSync(join(tmpdir(), "anxin-classes-")), { volunteer });
+  help = await helpServer(mkdtempSync(join(tmpdir(), "anxin-classes-")), { volunteer, admin });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await help?.stop(); });
@@ -115,4 +116,39 @@ test("a class: the projector leads, three phones follow, a hand is raised and ha
 
   for (const p of [desk, projector, ...phones, late]) assert.deepEqual(p.errors, []);
   for (const p of [desk, projector, ...phones, late]) await p.context().close();
+});
+
+test("an admin adds a volunteer's account in the console; the volunteer can teach; nobody else can add one", async () => {
+  const desk = await consoleLogin(browser, help.url, admin);
+  await desk.locator('nav button[data-view="classes"]').click();
+  const add = async (username, name, password) => {
+    await desk.locator("#volunteer-username").fill(username);
+    await desk.locator("#volunteer-name").fill(name);
+    await desk.locator("#volunteer-password").fill(password);
+    await desk.getByRole("button", { name: "添加", exact: true }).click();
+  };
+  await add("zhanglaoshi", "张老师", "short");
+  await desk.getByText("没添加成：登录名要 3 到 32 个小写字母或数字，称呼 1 到 16 个字，密码至少 8 位。").waitFor();
+  await add("zhanglaoshi", "张老师", "zhangpass1");
+  await desk.getByText("已添加：张老师（登录名 zhanglaoshi）").waitFor();
+  await add("zhanglaoshi", "另一个", "zhangpass2");
+  await desk.getByText("没添加成：这个登录名已经有人用了。").waitFor();
+  await screenshot(desk, "class-console-admin");
+
+  // The new volunteer logs in, sees only 课堂 (and no form to add accounts), and can start a class.
+  const teacher = await consoleLogin(browser, help.url, ["zhanglaoshi", "张老师", "zhangpass1"]);
+  assert.equal(await teacher.locator('nav button[data-view="queue"]').isHidden(), true);
+  assert.equal(await teacher.locator("#volunteer-username").count(), 0);
+  await teacher.getByRole("button", { name: "开课" }).click();
+  await teacher.locator(".class-code").waitFor();
+  // A volunteer (and a helper) cannot add accounts.
+  const refused = await teacher.evaluate(async () => {
+    const me = await fetch("/api/console/me").then((r) => r.json());
+    const r = await fetch("/api/console/volunteers", { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf },
+                                                      body: JSON.stringify({ username: "sneaky", name: "某人", password: "sneakypass1" }) });
+    return r.status;
+  });
+  assert.equal(refused, 403);
+  for (const p of [desk, teacher]) assert.deepEqual(p.errors, []);
+  for (const p of [desk, teacher]) await p.context().close();
 });

@@ -160,16 +160,68 @@ TEST_CASE("an ended class says so; its code stops working; a day later it is gon
     CHECK(hub.present(left_open->id, 0, 34 * kHour + 1, 0)->ended);
 }
 
-TEST_CASE("a class is bounded: participants and classes") {
+TEST_CASE("a class is bounded: seats (a left one is free again, joins in all), live classes, each volunteer's, and what is kept") {
     ClassLimits limits;
     limits.max_participants = 3;
-    limits.max_classes = 2;
+    limits.max_classes = 3;
+    limits.max_per_volunteer = 2;
+    limits.max_kept = 4;
     ClassHub hub(limits);
     auto c = hub.start(7, "小杰", "hospital", 9, 0);
-    for (int i = 0; i < 3; ++i) join(hub, c->code, "", 0);
+    std::vector<std::string> seats;
+    for (int i = 0; i < 3; ++i) seats.push_back(join(hub, c->code, "", 0));
     std::string token;
     ClassView v;
     CHECK(hub.join(c->code, "", 0, &token, &v) == ClassHub::Join::Full);
+    REQUIRE(hub.leave(seats[0], 1));
+    CHECK_FALSE(hub.follow(seats[0], 0, 1, 0));  // nothing of them is kept
+    CHECK(hub.dashboard(c->id, 0, 1, 0).value()["participants"].size() == 2);
+    seats[0] = join(hub, c->code, "", 2);  // the seat is free again
+    // Joining and leaving over and over ends too: 3 × seats in all.
+    int joined = 4;
+    for (; joined < 20; ++joined) {
+        REQUIRE(hub.leave(seats[0], 3));
+        if (hub.join(c->code, "", 3, &seats[0], &v) != ClassHub::Join::Ok) break;
+    }
+    CHECK(joined == 9);
+
+    // Each volunteer runs at most 2 at once; the server at most 3 live.
     REQUIRE(hub.start(7, "小杰", "fraud", 6, 0));
     CHECK_FALSE(hub.start(7, "小杰", "fraud", 6, 0));
+    auto other = hub.start(8, "小王", "fraud", 6, 0);
+    REQUIRE(other);
+    CHECK_FALSE(hub.start(9, "小李", "fraud", 6, 0));
+    // Ended classes do not count as live, but only 4 are kept: the oldest ended goes early.
+    REQUIRE(hub.end(c->id, 10));
+    auto fourth = hub.start(9, "小李", "fraud", 6, 20);
+    REQUIRE(fourth);
+    CHECK(hub.class_count() == 4);
+    REQUIRE(hub.end(fourth->id, 30));
+    REQUIRE(hub.start(9, "小李", "fraud", 6, 40));
+    CHECK(hub.class_count() == 4);
+    CHECK_FALSE(hub.present(c->id, 0, 40, 0));  // the oldest ended one
+    CHECK(hub.present(fourth->id, 0, 40, 0));
+}
+
+TEST_CASE("one waiting call per senior (a newer one ends the older); past the server's cap answers come at once") {
+    ClassLimits limits;
+    limits.max_waiting = 1;
+    ClassHub hub(limits);
+    auto c = hub.start(7, "小杰", "hospital", 9, 0);
+    const std::string a = join(hub, c->code, "", 0), b = join(hub, c->code, "", 0);
+    const uint64_t version = hub.follow(a, 0, 0, 0)->version;
+    std::optional<ClassView> older;
+    auto t0 = std::chrono::steady_clock::now();
+    std::thread first([&] { older = hub.follow(a, version, 0, 5000); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // The server holds one waiting call at most: b's is answered at once, unchanged.
+    const auto t1 = std::chrono::steady_clock::now();
+    CHECK(hub.follow(b, version, 0, 5000)->version == version);
+    CHECK(std::chrono::steady_clock::now() - t1 < std::chrono::milliseconds(1000));
+    // a asks again (a reload, a retry): the older call returns now.
+    std::thread second([&] { hub.follow(a, version, 0, 300); });
+    first.join();
+    second.join();
+    REQUIRE(older);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(2000));
 }

@@ -186,3 +186,19 @@ TEST_CASE("the projector shows the code and QR code, then the class's step, move
     CHECK(ui.app->state().settings.text_size == TextSize::Largest);
     CHECK(ui.storage.values.count(SettingsStore::kKey) == 0);  // the projector's large text is never saved
 }
+
+TEST_CASE("a 举手 that never reaches the volunteer is not shown as up; the next try does") {
+    UiHarness ui(390, 844);
+    FakeClass c;
+    serve(ui, c);
+    join(ui, "382910");
+    ui.network.offline = true;  // the hand's call fails
+    ui.press(Role::Button, "举手");
+    ui.settle();
+    CHECK(ui.has(Role::Button, "举手"));
+    CHECK_FALSE(ui.has(Role::Button, "放下手"));
+    ui.network.offline = false;
+    ui.press(Role::Button, "举手");
+    ui.settle();
+    CHECK(ui.has(Role::Button, "放下手"));
+}

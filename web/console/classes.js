@@ -20,7 +20,38 @@
 
   // api(method, path, body) → Promise of JSON (the console's, with its CSRF token);
   // guides: {id: {title, steps: [titles]}}.
-  function mount(box, api, guides) {
+  // An admin adds volunteers' accounts here (volunteers only run classes).
+  function volunteerForm(api) {
+    var form = el("form", { class: "volunteer-add", "aria-labelledby": "volunteer-add-title" });
+    form.appendChild(el("h2", { id: "volunteer-add-title" }, "添加志愿者账号"));
+    var fields = {};
+    [["username", "登录名（字母或数字）", "text", "off"], ["name", "学员看到的称呼", "text", "off"], ["password", "密码（至少 8 位）", "password", "new-password"]]
+      .forEach(function (f) {
+        var label = el("label", {}, f[1] + " ");
+        fields[f[0]] = el("input", { type: f[2], id: "volunteer-" + f[0], autocomplete: f[3], required: "" });
+        label.appendChild(fields[f[0]]);
+        form.appendChild(label);
+      });
+    form.appendChild(el("button", { type: "submit" }, "添加"));
+    var said = el("p", { role: "status" });
+    form.appendChild(said);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      api("POST", "/api/console/volunteers", { username: fields.username.value.trim(), name: fields.name.value.trim(), password: fields.password.value })
+        .then(function (v) {
+          said.textContent = "已添加：" + v.name + "（登录名 " + v.username + "）";
+          form.reset();
+        })
+        .catch(function (err) {
+          said.textContent = "没添加成：" + (err.status === 409 ? "这个登录名已经有人用了。"
+            : err.status === 400 ? "登录名要 3 到 32 个小写字母或数字，称呼 1 到 16 个字，密码至少 8 位。"
+            : err.status === 403 ? "只有管理员能添加志愿者。" : err.message);
+        });
+    });
+    return form;
+  }
+
+  function mount(box, api, guides, isAdmin) {
     var running = null;  // the class shown: {id, code, guide, steps}
     var loop = 0;        // bumps to stop an old waiting loop
 
@@ -46,6 +77,7 @@
         api("POST", "/api/console/classes", { guide: pick.value }).then(show).catch(function (err) { error.textContent = "没开成：" + err.message; });
       });
       box.appendChild(form);
+      if (isAdmin) box.appendChild(volunteerForm(api));
     }
 
     function show(c) {

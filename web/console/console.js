@@ -230,7 +230,7 @@
 
   function refresh() {
     if (view === "classes") {  // waits on the server by itself; mounted once
-      if (!classes) classes = window.anxinClasses.mount($("classes"), api, guides);
+      if (!classes) classes = window.anxinClasses.mount($("classes"), api, guides, role === "admin");
       return;
     }
     if (view === "coview") {  // a screen being watched is never redrawn by the queue's refreshes
