@@ -209,6 +209,14 @@ void draw_step(AppState& s, Ui& ui) {
         }
     }
     if (practising && !s.step.hint.empty()) ui.status(s.step.hint);
+    // In a class: try this very step on the simulated phone (the volunteer sees the misses).
+    const ClassStatus* cls = s.classes ? &s.classes->status() : nullptr;
+    if (cls && cls->phase == ClassPhase::In && !cls->presenter && cls->guide == g->id && st.has_screen && !st.screen.target.empty() &&
+        ui.button("class_practice", ui.t(s.practice ? "class.practice_off" : "class.practice_on"))) {
+        s.practice = !s.practice;
+        s.step.misses = 0;
+        s.step.hint.clear();
+    }
     if (practising && s.step.misses >= kMissesBeforeOffer) {
         ui.paragraph(ui.t("practice.offer"));
         const int pick = button_row(ui, "offer", {{ui.t("practice.show_me"), {}}, {ui.t("help.button"), {0, ButtonStyle::Help, Icon::Phone}}});

@@ -202,3 +202,32 @@ TEST_CASE("a 举手 that never reaches the volunteer is not shown as up; the nex
     ui.settle();
     CHECK(ui.has(Role::Button, "放下手"));
 }
+
+TEST_CASE("in a class, a senior tries the teacher's step on the simulated phone; the misses reach the dashboard") {
+    UiHarness ui(390, 844);
+    FakeClass c;
+    serve(ui, c);
+    join(ui, "382910");
+    const Guide* g = ui.app->state().content.guide("hospital");
+    REQUIRE(g);
+    REQUIRE(g->steps[0].has_screen);
+    const ScreenElement* target = g->steps[0].screen.find(g->steps[0].screen.target);
+    REQUIRE(target);
+    ui.press(Role::Button, "在这一步自己点一点");
+    CHECK(ui.app->state().practice);
+    CHECK(ui.has(Role::Status, "练习模式：这是模拟的手机画面，不会真的付钱，也不会发送任何东西。"));
+    // A wrong tap: a hint, and the miss is reported.
+    std::string wrong;
+    for (const auto& e : g->steps[0].screen.elements)
+        if (e.id != target->id && !element_label(e).empty() && ui.has(Role::Button, element_label(e))) wrong = element_label(e);
+    REQUIRE_FALSE(wrong.empty());
+    ui.press(Role::Button, wrong);
+    ui.settle();
+    CHECK(posts(ui, "/progress").back()["misses"] == 1);
+    // The right one: on to the next step, at their own pace.
+    ui.press(Role::Button, element_label(*target));
+    CHECK(ui.heading() == g->steps[1].title);
+    CHECK(posts(ui, "/progress").back()["following"] == false);
+    ui.press(Role::Button, "不练了，看说明");
+    CHECK_FALSE(ui.app->state().practice);
+}
