@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -158,6 +159,17 @@ Content load_content(const std::string& root, const std::string& lang) {
         }
     }
     return c;
+}
+
+std::string guide_source_note(const Guide& g, const Strings& str) {
+    auto month = [](const std::string& ym) {  // "2026-11" -> "2026 年 11 月"
+        return ym.size() == 7 ? ym.substr(0, 4) + " 年 " + std::to_string(std::atoi(ym.c_str() + 5)) + " 月" : ym;
+    };
+    std::string note = str.format("guide.app_note", {{"app", g.app}, {"month", month(g.written)}});
+    if (!g.verified.by.empty())
+        note += str.format("guide.verified_note", {{"by", g.verified.by}, {"date", g.verified.date}, {"phone", g.verified.phone},
+                                                   {"app", g.app}, {"version", g.verified.app_version}});
+    return note;
 }
 
 }  // namespace anxin

@@ -42,6 +42,10 @@ Content load_content(const std::string& asset_root, const std::string& lang = "z
 // load_content() afterwards gives the rest. Without a usable tiles file, loads everything.
 Content load_home_content(const std::string& asset_root, const std::string& lang = "zh-CN");
 
+// Where a guide's steps come from, as the intro and the handout say it: written from public
+// how-tos in a month, and checked on a real phone only when someone recorded that check.
+std::string guide_source_note(const Guide& g, const Strings& str);
+
 // Parsers, public so tests can feed them broken text directly.
 std::vector<std::string> parse_guide_index(const std::string& text, const std::string& file,
                                            std::vector<std::string>& problems);

@@ -8,6 +8,7 @@
 #include "core/guide.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/json_errors.h"
 #include "core/utf8.h"
@@ -212,6 +213,13 @@ const ScreenElement* PhoneScreen::find(const std::string& id) const {
     return nullptr;
 }
 
+namespace {
+bool is_month(const std::string& s) {  // "2026-11"
+    return s.size() == 7 && s[4] == '-' && std::all_of(s.begin(), s.begin() + 4, [](char ch) { return std::isdigit((unsigned char)ch); }) &&
+           std::isdigit((unsigned char)s[5]) && std::isdigit((unsigned char)s[6]) && std::stoi(s.substr(5)) >= 1 && std::stoi(s.substr(5)) <= 12;
+}
+}  // namespace
+
 bool parse_guide(const std::string& text, const std::string& file, const Glossary& glossary,
                  const std::vector<std::string>& known_icons, Guide& g, std::vector<std::string>& problems) {
     std::string error;
@@ -225,7 +233,29 @@ bool parse_guide(const std::string& text, const std::string& file, const Glossar
     c.text(j, "icon", g.icon, true);
     c.text(j, "summary", g.summary, true, GuideLimits::kTextChars);
     c.text(j, "app", g.app, true, 20);
-    c.text(j, "checked", g.checked, true, 10);
+    // What the app may say about where the steps come from: only what is true.
+    c.text(j, "written", g.written, true, 7);
+    if (!g.written.empty() && !is_month(g.written)) c.fail("'written' must be the month the guide was written, like 2026-11");
+    if (j.contains("checked"))
+        c.fail("'checked' claims a real-phone check without who, when, which phone and app version: use 'written' for the month, "
+               "and 'verified' {by, date, phone, app_version} only for a check someone did");
+    if (auto v = j.find("verified"); v != j.end()) {
+        if (!v->is_object()) {
+            c.fail("'verified' must be {by, date, phone, app_version}");
+        } else {
+            Checker vc{c.where + ": verified", c.problems};
+            vc.text(*v, "by", g.verified.by, true, 16);
+            vc.text(*v, "date", g.verified.date, true, 10);
+            vc.text(*v, "phone", g.verified.phone, true, 24);
+            vc.text(*v, "app_version", g.verified.app_version, true, 16);
+            if (!g.verified.date.empty() && !(g.verified.date.size() == 10 && is_month(g.verified.date.substr(0, 7)) &&
+                                              g.verified.date[7] == '-' && std::isdigit((unsigned char)g.verified.date[8]) &&
+                                              std::isdigit((unsigned char)g.verified.date[9])))
+                vc.fail("'date' must be the day of the check, like 2026-12-03");
+            c.ok = c.ok && vc.ok;
+            if (!vc.ok) g.verified = {};
+        }
+    }
     c.text(j, "done", g.done, true, GuideLimits::kTextChars);
     if (!g.icon.empty() && std::find(known_icons.begin(), known_icons.end(), g.icon) == known_icons.end())
         c.fail("'icon' '" + g.icon + "' is not one of the known icons");

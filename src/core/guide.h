@@ -52,7 +52,11 @@ struct GuideStep {
 struct Guide {
     std::string id, title, subtitle, icon, summary;
     std::string app;       // which app the steps describe: "支付宝"
-    std::string checked;   // when the steps were checked against the real app: "2026-11"
+    std::string written;   // the month the steps were written from public how-tos: "2026-11"
+    // A check of every step on a real phone, only when someone did one and recorded it.
+    struct RealPhoneCheck {
+        std::string by, date, phone, app_version;  // "小杰", "2026-12-03", "华为 nova 9", "10.6.20"
+    } verified;
     std::string done;      // what the user achieved, for the finish screen
     std::vector<GuideStep> steps;
 };

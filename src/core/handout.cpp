@@ -33,7 +33,7 @@ std::string handout_document(const Guide& g, const Glossary& glossary, const Str
     const json doc = {{"lang", str.lang()},
                       {"title", str.format("handout.title", {{"guide", g.title}})},
                       {"summary", g.summary},
-                      {"app_note", str.format("guide.app_note", {{"app", g.app}, {"checked", g.checked}})},
+                      {"app_note", guide_source_note(g, str)},
                       {"link", link},
                       {"qr", str.format("handout.qr", {{"guide", g.title}})},
                       {"qr_name", str.get("handout.qr_name")},

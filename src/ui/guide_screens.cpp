@@ -134,7 +134,7 @@ void draw_guide_intro(AppState& s, Ui& ui) {
     ui.heading(g->title);
     ui.paragraph(g->summary);
     ui.paragraph(ui.str->format("guide.step_count", {{"n", std::to_string(g->steps.size())}}));
-    ui.paragraph(ui.str->format("guide.app_note", {{"app", g->app}, {"checked", g->checked}}), /*muted=*/true);
+    ui.paragraph(guide_source_note(*g, *ui.str), /*muted=*/true);
     if (ui.button("start", ui.t("guide.start"), {0, ButtonStyle::Primary})) {
         s.practice = false;
         s.nav.go({ScreenId::Step, g->id, 0});

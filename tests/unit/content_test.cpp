@@ -15,6 +15,23 @@ TEST_CASE("the shipped content loads with no problems and has the five guides in
     CHECK(c.glossary.count("二维码") == 1);
 }
 
+TEST_CASE("no shipped guide claims what nobody did: a real-phone check only with who, when, which phone and version") {
+    const Content c = load_content(std::string(ANXIN_SOURCE_DIR) + "/assets");
+    for (const Guide& g : c.guides) {
+        const std::string note = guide_source_note(g, c.strings);
+        CAPTURE(g.id);
+        CHECK(note.find("根据公开教程整理") != std::string::npos);
+        CHECK((note.find("核对") != std::string::npos) == !g.verified.by.empty());
+        // Words that play money down or promise what the app cannot know.
+        for (const GuideStep& st : g.steps)
+            for (const char* claim : {"一分不会少", "小钱", "开通不收钱", "一两块", "大多是骗局", "照样可以输入密码", "照样能付钱"}) {
+                CAPTURE(st.title);
+                CHECK(st.text.find(claim) == std::string::npos);
+                for (const std::string& tip : st.tips) CHECK(tip.find(claim) == std::string::npos);
+            }
+    }
+}
+
 TEST_CASE("the guide index is a list of plain ids; bad entries are named and skipped") {
     std::vector<std::string> problems;
     const auto ids = parse_guide_index(R"({"guides": ["a", "b", "a", "../etc", 7]})", "guides/index.json", problems);

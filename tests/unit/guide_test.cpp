@@ -20,7 +20,7 @@ const Glossary kGlossary = {{"二维码", "黑白小方块的图案"}, {"验证�
 json good_guide() {
     return json::parse(R"({
       "id": "demo", "title": "示例", "subtitle": "一个例子", "icon": "bus", "summary": "示例摘要。",
-      "app": "支付宝", "checked": "2026-11", "done": "学会了。",
+      "app": "支付宝", "written": "2026-11", "done": "学会了。",
       "steps": [
         {"title": "第一步", "text": "打开二维码。", "terms": ["二维码"],
          "screen": {"title": "首页", "elements": [
@@ -141,4 +141,41 @@ TEST_CASE("a search box is named as one, so it differs from a result with the sa
     row.text = "某某医院";
     CHECK(element_label(search) == "搜索框：某某医院");
     CHECK(element_label(row) == "某某医院");
+}
+
+TEST_CASE("a guide says only what is true about where it comes from: a real-phone check needs who, when, which phone and version") {
+    Strings str;
+    REQUIRE(str.load(R"({"lang": "zh-CN",
+        "guide.app_note": "这里讲的是“{app}”里的做法，根据公开教程整理（{month}）。您手机上看到的可能略有不同。",
+        "guide.verified_note": "{by} 于 {date} 用 {phone}（{app} {version}）逐步核对过。"})", "zh-CN.json").empty());
+    std::vector<std::string> problems;
+    Guide g;
+    REQUIRE(parse_guide(good_guide().dump(), "guides/demo.json", kGlossary, known_icons(), g, problems));
+    CHECK(guide_source_note(g, str) == "这里讲的是“支付宝”里的做法，根据公开教程整理（2026 年 11 月）。您手机上看到的可能略有不同。");
+
+    // The old field claimed a check nobody recorded: refused, with what to write instead.
+    json claimed = good_guide();
+    claimed["checked"] = "2026-11";
+    auto p = problems_of(claimed);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].rfind("guides/demo.json: 'checked' claims a real-phone check without who, when, which phone and app version", 0) == 0);
+    // A check with a part missing, or a date that is not a day, is refused field by field.
+    json partial = good_guide();
+    partial["verified"] = {{"by", "小杰"}, {"date", "2026-12"}, {"phone", "华为 nova 9"}};
+    p = problems_of(partial);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0] == "guides/demo.json: verified: 'app_version' is missing");
+    CHECK(p[1] == "guides/demo.json: verified: 'date' must be the day of the check, like 2026-12-03");
+    json bad_month = good_guide();
+    bad_month["written"] = "2026-13";
+    CHECK(problems_of(bad_month) == std::vector<std::string>{"guides/demo.json: 'written' must be the month the guide was written, like 2026-11"});
+
+    // A recorded check is said, with all four.
+    json verified = good_guide();
+    verified["verified"] = {{"by", "小杰"}, {"date", "2026-12-03"}, {"phone", "华为 nova 9"}, {"app_version", "10.6.20"}};
+    Guide v;
+    problems.clear();
+    REQUIRE(parse_guide(verified.dump(), "guides/demo.json", kGlossary, known_icons(), v, problems));
+    CHECK(guide_source_note(v, str) ==
+          "这里讲的是“支付宝”里的做法，根据公开教程整理（2026 年 11 月）。您手机上看到的可能略有不同。小杰 于 2026-12-03 用 华为 nova 9（支付宝 10.6.20）逐步核对过。");
 }
