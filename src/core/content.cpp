@@ -98,6 +98,14 @@ DeploymentConfig parse_config(const std::string& text, const std::string& file, 
         else problems.push_back(file + ": hotline: 'number' \"" + number + "\" is not a phone number");
     }
     read_string(*hotline, "name", config.hotline_name, file + ": hotline", problems, /*required=*/false);
+    if (auto callback = j.find("callback"); callback != j.end()) {
+        std::string from;
+        if (!callback->is_object()) problems.push_back(file + ": 'callback' must be an object with 'number'");
+        else if (read_string(*callback, "number", from, file + ": callback", problems)) {
+            if (is_valid_phone_number(from)) config.callback_number = from;
+            else problems.push_back(file + ": callback: 'number' \"" + from + "\" is not a phone number");
+        }
+    }
     return config;
 }
 

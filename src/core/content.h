@@ -21,6 +21,7 @@ namespace anxin {
 struct DeploymentConfig {
     std::string hotline_number = "12345";
     std::string hotline_name;  // who answers, e.g. "政务服务便民热线"
+    std::string callback_number;  // the number helpers call back from, said so a fake caller is spotted ("" = not said)
 };
 
 struct Content {

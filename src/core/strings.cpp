@@ -1,5 +1,8 @@
 #include "core/strings.h"
 
+#include <cctype>
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 namespace anxin {
@@ -39,6 +42,38 @@ std::string Strings::format(const std::string& key,
         const std::string token = "{" + name + "}";
         for (size_t pos = out.find(token); pos != std::string::npos; pos = out.find(token, pos + value.size()))
             out.replace(pos, token.size(), value);
+    }
+    return out;
+}
+
+std::string digits_one_by_one(const std::string& text) {
+    // Measure words after which a number is an amount, a date or a count, not a phone number.
+    static const char* const kMeasures[] = {"年", "月", "日", "号", "元", "块", "岁", "步", "个", "分", "秒", "次", "天", "米", "%", "字", "位", "人"};
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        if (!std::isdigit((unsigned char)text[i])) {
+            out += text[i++];
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size() && std::isdigit((unsigned char)text[end])) ++end;
+        const std::string run = text.substr(i, end - i);
+        size_t after = end;
+        while (after < text.size() && text[after] == ' ') ++after;
+        bool amount = (i > 0 && (text[i - 1] == '.' || text[i - 1] == ':')) ||
+                      (end < text.size() && (text[end] == '.' || text[end] == ':') && end + 1 < text.size() &&
+                       std::isdigit((unsigned char)text[end + 1]));
+        for (const char* m : kMeasures) amount = amount || text.compare(after, std::strlen(m), m) == 0;
+        if (run.size() < 3 || amount) {
+            out += run;
+        } else {
+            for (size_t k = 0; k < run.size(); ++k) {
+                if (k) out += ' ';
+                out += run[k];
+            }
+        }
+        i = end;
     }
     return out;
 }

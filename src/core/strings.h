@@ -26,4 +26,9 @@ private:
     mutable std::map<std::string, std::string> missing_;  // keeps the ⟦key⟧ strings alive
 };
 
+// For the voice: numbers of three or more digits that are not amounts or dates (phone
+// numbers, codes: "12345", "96110") are read one digit at a time, "1 2 3 4 5", as people
+// say them; "2026 年", "100 元" and "3.5" stay whole.
+std::string digits_one_by_one(const std::string& text);
+
 }  // namespace anxin

@@ -505,7 +505,7 @@ void App::speak_and_announce(const Ui& ui, bool new_screen) {
     if (new_screen) state_.voice_missing = state_.settings.voice_on && !services_.speech.has_voice(lang);
     auto say = [&](const std::string& text) {
         services_.speech.stop();
-        services_.speech.speak(text, lang, rate);
+        services_.speech.speak(digits_one_by_one(text), lang, rate);
     };
     if (state_.read_aloud_requested) {
         state_.read_aloud_requested = false;
@@ -709,7 +709,7 @@ bool App::kiosk_keys() {
     services_.speech.stop();
     std::string said = describe_for_speech(n, state_.content.strings);
     if (n.role == Role::TextBox) said += state_.content.strings.get("kiosk.type_hint");
-    services_.speech.speak(said, voice_lang_tag(state_.settings.voice_lang),
+    services_.speech.speak(digits_one_by_one(said), voice_lang_tag(state_.settings.voice_lang),
                            speech_rate_value(state_.settings.speech_rate));
     if (n.can(Action::Focus)) {
         actions_.request(n.id, Action::Focus);  // scrolls it into view

@@ -259,6 +259,7 @@ void draw_step(AppState& s, Ui& ui) {
     ui.spoken = ui.str->format("step.progress_spoken", {{"n", std::to_string(n)}, {"total", std::to_string(total)}}) + st.title + "。" +
                 st.speak;
     if (!st.warning.empty()) ui.spoken += ui.t("step.warning") + st.warning;
+    for (const std::string& tip : st.tips) ui.spoken += ui.t("step.tip") + tip;  // tips are for ears too
     ui.arrival = ui.str->format("step.arrival", {{"n", std::to_string(n)}, {"total", std::to_string(total)}, {"title", st.title}});
 }
 

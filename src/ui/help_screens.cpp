@@ -59,6 +59,15 @@ void share_button(AppState& s, Ui& ui) {
     }
 }
 
+// Which number calls back, what helpers never ask for (so a fake one is easy to spot), and
+// the lines for money problems and fraud — on the help and the status screens, read aloud too.
+void safety_notes(const AppState& s, Ui& ui) {
+    if (!s.content.config.callback_number.empty())
+        ui.paragraph(ui.str->format("help.callback_from", {{"number", s.content.config.callback_number}}));
+    ui.paragraph(ui.str->format("help.safety", {{"share", ui.t("help.coview")}}));
+    ui.paragraph(ui.t("help.other_lines"));
+}
+
 HelpContext context_of(const AppState& s, const Ui& ui) {
     HelpContext c;
     c.guide = s.help_context.guide;
@@ -114,6 +123,7 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
     else if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
         ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
     ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
+    safety_notes(s, ui);
 }
 
 //-----------------------------------------------------------------------------
@@ -237,6 +247,7 @@ void draw_help_status(AppState& s, Ui& ui, Links& links) {
     // However the request fares, the hotline is always there.
     ui.paragraph(ui.str->format("callback.fallback", {{"number", hotline_number(s)}}));
     call_button(s, ui, links, "call");
+    safety_notes(s, ui);
 }
 
 }  // namespace anxin

@@ -67,6 +67,7 @@ TEST_CASE("a helper named 龚赟: a box of the same width at once, the real glyp
     CHECK(placeholder->Codepoint == 0x25A1);                          // □, never ?
     const ImFontGlyph* han = drawn_glyph(ui, waiting, 0x63A5);        // 接, shipped: a full-width reference
     CHECK(placeholder->AdvanceX == doctest::Approx(han->AdvanceX));
+    const float placeholder_advance = placeholder->AdvanceX;  // the font's glyph list may grow (and move) by the next frame
     const Rect before = waiting.rect;
     REQUIRE(ui.files.requested.size() == 2);                          // 龚 and 赟 are in two slices
     CHECK(ui.files.requested[0].find(test::font_slices_dir() + "/slices/") == 0);
@@ -78,7 +79,7 @@ TEST_CASE("a helper named 龚赟: a box of the same width at once, the real glyp
     CHECK(real->Codepoint == 0x8D5F);
     CHECK(real->Visible);
     CHECK(drawn_glyph(ui, shown, 0x9F9A)->Codepoint == 0x9F9A);        // 龚
-    CHECK(real->AdvanceX == doctest::Approx(placeholder->AdvanceX));
+    CHECK(real->AdvanceX == doctest::Approx(placeholder_advance));
     CHECK(shown.rect.w == doctest::Approx(before.w));                 // no layout jump
     CHECK(shown.rect.h == doctest::Approx(before.h));
     const GlyphStats& stats = ui.app->glyphs()->index().stats();

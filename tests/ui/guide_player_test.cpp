@@ -23,7 +23,8 @@ std::string progress(int n, int total) { return "第 " + std::to_string(n) + " �
 std::string expected_speech(const GuideStep& st, int n, int total) {
     std::string s = "第 " + std::to_string(n) + " 步，共 " + std::to_string(total) + " 步。" + st.title + "。" + st.speak;
     if (!st.warning.empty()) s += "注意：" + st.warning;
-    return s;
+    for (const std::string& tip : st.tips) s += "小提示：" + tip;  // tips are read too
+    return digits_one_by_one(s);
 }
 
 // The first element on the step's screen that is not the target, to tap by mistake.

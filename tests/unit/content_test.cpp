@@ -50,6 +50,14 @@ TEST_CASE("malformed JSON and a bad hotline are reported; the default hotline st
     const auto config = parse_config(R"({"hotline":{"number":"call us"}})", "config.json", problems);
     CHECK(config.hotline_number == "12345");
     CHECK(problems.at(0) == "config.json: hotline: 'number' \"call us\" is not a phone number");
+    // The number helpers call back from: said on the help screens when set, refused when not a number.
+    problems.clear();
+    CHECK(parse_config(R"({"hotline":{"number":"12345"},"callback":{"number":"0571-88880000"}})", "config.json", problems).callback_number ==
+          "0571-88880000");
+    CHECK(problems.empty());
+    CHECK(parse_config(R"({"hotline":{"number":"12345"},"callback":{"number":"our desk"}})", "config.json", problems).callback_number.empty());
+    CHECK(problems.at(0) == "config.json: callback: 'number' \"our desk\" is not a phone number");
+    CHECK(parse_config(R"({"hotline":{"number":"12345"}})", "config.json", problems).callback_number.empty());
 }
 
 TEST_CASE("missing files are named, and the app still gets defaults") {

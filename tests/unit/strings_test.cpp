@@ -22,3 +22,16 @@ TEST_CASE("a missing key shows as ⟦key⟧, and a bad file names itself and the
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("zh-CN.json") == 0);
 }
+
+TEST_CASE("the voice reads phone numbers and codes digit by digit, but not amounts, dates or times") {
+    CHECK(digits_one_by_one("请打 12345 找人帮忙") == "请打 1 2 3 4 5 找人帮忙");
+    CHECK(digits_one_by_one("被骗了马上打110，或96110。") == "被骗了马上打1 1 0，或9 6 1 1 0。");
+    CHECK(digits_one_by_one("课堂号 382910") == "课堂号 3 8 2 9 1 0");
+    CHECK(digits_one_by_one("根据公开教程整理（2026 年 11 月）") == "根据公开教程整理（2026 年 11 月）");
+    CHECK(digits_one_by_one("车费 100 元，养老金 3000元") == "车费 100 元，养老金 3000元");
+    CHECK(digits_one_by_one("15:40 前给您打电话") == "15:40 前给您打电话");
+    CHECK(digits_one_by_one("版本 10.6.200") == "版本 10.6.200");
+    CHECK(digits_one_by_one("第 12 步") == "第 12 步");
+    CHECK(digits_one_by_one("没有数字") == "没有数字");
+    CHECK(digits_one_by_one("") == "");
+}
