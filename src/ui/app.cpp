@@ -223,7 +223,10 @@ void App::frame(float width, float height) {
     // Content: the only part that scrolls. Drag with a finger or mouse, wheel, or keyboard.
     ImGui::SetCursorScreenPos(ImVec2(0, header_h + banner_h));
     const bool dialog = state_.nav.current().screen == ScreenId::Help;
-    const ImRect content_rect(0, header_h + banner_h, width, height - footer_h);
+    // A guide's step keeps 上一步 / 下一步 in a bar of their own, above 找人帮忙.
+    const bool step_bar = state_.nav.current().screen == ScreenId::Step && !bare;
+    const float step_bar_h = step_bar ? step_bar_height(state_, ui, width) : 0;
+    const ImRect content_rect(0, header_h + banner_h, width, height - footer_h - step_bar_h);
     const uint32_t container = ImGui::GetID(dialog ? "dialog" : "main");
     ui.record(container, dialog ? Role::Dialog : Role::Screen,
               dialog ? ui.t("help.heading") : ui.t("app.name"), content_rect);
@@ -242,12 +245,15 @@ void App::frame(float width, float height) {
     draw_screen(ui);
     ImGui::Dummy(ImVec2(0, ui.m.pad));  // room below the last item
     ImGui::EndChild();
-    draw_pointer(ui, content_rect);
-    draw_key_cursor(ui, content_rect);
     ui.parent = 0;
     ui.visible = ImRect();
 
+    if (step_bar) draw_step_bar(state_, ui, ImVec2(0, height - footer_h - step_bar_h), width, step_bar_h);
     if (footer_h > 0 && draw_app_footer(ui, ImVec2(0, height - footer_h), width, footer_h)) state_.nav.go({ScreenId::Help, {}, 0});
+    // Rings over whatever they point at, the bars' buttons included (drawn after everything is recorded).
+    const ImRect below_header(0, header_h + banner_h, width, height);
+    draw_pointer(ui, below_header);
+    draw_key_cursor(ui, below_header);
     ImGui::End();
     ImGui::PopFont();
     actions_.clear();  // requests for what this frame did not draw are stale: never replay them later

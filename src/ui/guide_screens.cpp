@@ -230,24 +230,10 @@ void draw_step(AppState& s, Ui& ui) {
     }
     for (const std::string& tip : st.tips) ui.paragraph(ui.t("step.tip") + tip, /*muted=*/true);
 
-    // Back / Next / Read again / Home. In practice, the simulated screen is how one goes on.
-    std::vector<std::pair<std::string, ButtonOptions>> row;
-    std::vector<int> actions;  // 0 prev, 1 next, 2 again, 3 home
-    if (route.index > 0) { row.push_back({ui.t("step.prev"), {}}); actions.push_back(0); }
-    if (!practising) { row.push_back({n == total ? ui.t("step.finish") : ui.t("step.next"), {0, ButtonStyle::Primary}}); actions.push_back(1); }
-    row.push_back({ui.t("step.again"), {}});
-    actions.push_back(2);
-    row.push_back({ui.t("step.home"), {}});
-    actions.push_back(3);
-    const int pick = button_row(ui, "nav", row);
-    if (pick >= 0) {
-        switch (actions[size_t(pick)]) {
-            case 0: go_to_step(s, *g, route.index - 1); break;
-            case 1: go_to_step(s, *g, route.index + 1); break;
-            case 2: s.read_aloud_requested = true; break;
-            case 3: s.nav.home(); break;
-        }
-    }
+    // Read again / Home (上一步 / 下一步 are in the step bar, always on screen: draw_step_bar).
+    const int pick = button_row(ui, "nav", {{ui.t("step.again"), {}}, {ui.t("step.home"), {}}});
+    if (pick == 0) s.read_aloud_requested = true;
+    if (pick == 1) s.nav.home();
 
     if (ui.button("report", ui.t("report.button"))) {
         s.report_pick = -1;
@@ -261,6 +247,67 @@ void draw_step(AppState& s, Ui& ui) {
     if (!st.warning.empty()) ui.spoken += ui.t("step.warning") + st.warning;
     for (const std::string& tip : st.tips) ui.spoken += ui.t("step.tip") + tip;  // tips are for ears too
     ui.arrival = ui.str->format("step.arrival", {{"n", std::to_string(n)}, {"total", std::to_string(total)}, {"title", st.title}});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Step bar
+//-----------------------------------------------------------------------------
+
+// 上一步 / 下一步, fixed above 找人帮忙 so they are on screen without scrolling at every text
+// size; the step's words and phone scroll above them. In practice, the simulated screen is
+// how one goes on, so 下一步 is not there.
+namespace {
+struct StepBar {
+    const Guide* guide = nullptr;
+    int index = 0;
+    bool prev = false, next = false;
+    bool prev_as_arrow = false;  // side by side the words would not fit on one line each: 上一步 is an arrow
+    float inset = 0, height = 0;
+};
+
+StepBar step_bar_layout(const AppState& s, const Ui& ui, float w) {
+    StepBar b;
+    const Route& route = s.nav.current();
+    b.guide = route.screen == ScreenId::Step ? s.content.guide(route.param) : nullptr;
+    if (!b.guide || route.index < 0 || route.index >= int(b.guide->steps.size())) return b;
+    const GuideStep& st = b.guide->steps[size_t(route.index)];
+    b.index = route.index;
+    b.prev = route.index > 0;
+    b.next = !(s.practice && st.has_screen && !st.screen.target.empty());
+    b.inset = std::max(8.0f, ui.m.pad * 0.5f);  // as the app's bars: ≥ 8 px to the next target
+    b.height = app_bar_height(ui);
+    const float half = (w - 2 * ui.m.pad - ui.m.gap) * 0.5f;
+    const float widest = std::max(ui.text_width(ui.t("step.prev"), ui.type.body), ui.text_width(ui.t("step.finish"), ui.type.body));
+    b.prev_as_arrow = b.prev && b.next && widest + 2 * ui.m.pad > half;
+    return b;
+}
+}  // namespace
+
+float step_bar_height(const AppState& s, const Ui& ui, float width) { return step_bar_layout(s, ui, width).height; }
+
+void draw_step_bar(AppState& s, Ui& ui, ImVec2 origin, float w, float h) {
+    const StepBar b = step_bar_layout(s, ui, w);
+    if (!b.guide) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, origin + ImVec2(w, h), ui.col(ui.pal->background));
+    dl->AddLine(origin, origin + ImVec2(w, 0), ui.col(ui.pal->text), 2.0f);
+    if (!b.prev && !b.next) return;
+    const float bh = h - 2 * b.inset, inner = w - 2 * ui.m.pad;
+    // Side by side, equal; at the largest text on a narrow phone 上一步 becomes a square arrow
+    // (still named 上一步 for screen readers) so 下一步 keeps its words on one line.
+    const float prev_w = !b.next ? inner : b.prev_as_arrow ? bh : (inner - ui.m.gap) * 0.5f;
+    const float next_w = !b.prev ? inner : inner - prev_w - ui.m.gap;
+    const Guide& g = *b.guide;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + ui.m.pad, origin.y + b.inset));
+    if (b.prev) {
+        ButtonOptions o{prev_w, ButtonStyle::Normal, b.prev_as_arrow ? Icon::Back : Icon::None, {}, bh};
+        o.icon_only = b.prev_as_arrow;
+        if (ui.button("step_prev", ui.t("step.prev"), o)) go_to_step(s, g, b.index - 1);
+        if (b.next) ImGui::SameLine(0, ui.m.gap);
+    }
+    const bool last = b.index + 1 == int(g.steps.size());
+    if (b.next && ui.button("step_next", ui.t(last ? "step.finish" : "step.next"), {next_w, ButtonStyle::Primary, Icon::None, {}, bh}))
+        go_to_step(s, g, b.index + 1);
 }
 
 //-----------------------------------------------------------------------------

@@ -18,6 +18,9 @@ bool draw_app_footer(Ui& ui, ImVec2 origin, float width, float height);  // true
 void draw_home(AppState& s, Ui& ui);
 void draw_guide_intro(AppState& s, Ui& ui);  // guide_screens.cpp
 void draw_step(AppState& s, Ui& ui);
+// 上一步 / 下一步 in a bar of their own, always on screen (side by side, or stacked when the text is large).
+float step_bar_height(const AppState& s, const Ui& ui, float width);
+void draw_step_bar(AppState& s, Ui& ui, ImVec2 origin, float width, float height);
 void draw_finish(AppState& s, Ui& ui);
 void draw_settings(AppState& s, Ui& ui);
 void draw_report(AppState& s, Ui& ui);  // report_screens.cpp

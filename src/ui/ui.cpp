@@ -198,6 +198,10 @@ ButtonLayout layout_button(const Ui& ui, const std::string& label, const ButtonO
     l.sub_em = ui.type.body;
     l.title_size = ui.measure(label, l.title_em, l.text_w);
     l.sub_size = has_sub ? ui.measure(opt.subtitle, l.sub_em, l.text_w) : ImVec2(0, 0);
+    if (opt.icon_only) {
+        l.icon_size = ui.type.body * 0.9f;
+        l.title_size = l.sub_size = ImVec2(0, 0);
+    }
     const float text_h = l.title_size.y + l.sub_size.y;
     l.height = std::max({ui.m.min_target, opt.min_height, text_h + 1.2f * ui.m.pad, l.icon_size + 1.2f * ui.m.pad});
     return l;
@@ -235,9 +239,11 @@ bool Ui::button(const char* str_id, const std::string& label, const ButtonOption
     const float block_x = has_sub ? pos.x + l.text_x
                                   : pos.x + std::max(l.text_x, icon_w + (width - icon_w - l.title_size.x) * 0.5f);
     const float block_y = pos.y + (l.height - l.title_size.y - l.sub_size.y) * 0.5f;
-    if (l.icon_size > 0)
+    if (opt.icon_only)
+        draw_icon(dl, opt.icon, pos + ImVec2((width - l.icon_size) * 0.5f, (l.height - l.icon_size) * 0.5f), l.icon_size, col(fg));
+    else if (l.icon_size > 0)
         draw_icon(dl, opt.icon, ImVec2(block_x - icon_w, pos.y + (l.height - l.icon_size) * 0.5f), l.icon_size, col(fg));
-    draw_text(dl, label, l.title_em, ImVec2(block_x, block_y), l.text_w, col(fg));
+    if (!opt.icon_only) draw_text(dl, label, l.title_em, ImVec2(block_x, block_y), l.text_w, col(fg));
     if (has_sub) draw_text(dl, opt.subtitle, l.sub_em, ImVec2(block_x, block_y + l.title_size.y), l.text_w, col(fg));
 
     record(id, Role::Button, label, bb, uint32_t(Action::Press) | uint32_t(Action::Focus), focused ? State_Focused : 0,

@@ -26,6 +26,7 @@ struct ButtonOptions {
     Icon icon = Icon::None;
     std::string subtitle;        // second, smaller line (tiles); joins the accessible description
     float min_height = 0;        // e.g. to make tiles in a row equal
+    bool icon_only = false;      // just the icon, centred; the label stays its accessible name
 };
 
 struct TextFieldOptions {

@@ -123,3 +123,36 @@ TEST_CASE("a long screen scrolls so its last item can be reached, and the fixed 
     ui.press(Role::Button, "我的反馈");
     CHECK(ui.heading() == "我的反馈");
 }
+
+TEST_CASE("on a 360 x 640 phone, 上一步 and 下一步 are on screen without scrolling on every step, at every text size") {
+    for (int s = 0; s < kTextSizeCount; ++s) {
+        CAPTURE(s);
+        Settings settings;
+        settings.text_size = TextSize(s);
+        UiHarness ui(360, 640, settings_to_json(settings));
+        for (const Guide& g : ui.app->state().content.guides) {
+            CAPTURE(g.id);
+            ui.app->state().nav.home();
+            ui.app->state().nav.go({ScreenId::Step, g.id, 0});
+            ui.settle();
+            for (size_t i = 0; i < g.steps.size(); ++i) {
+                CAPTURE(i);
+                const std::string next = i + 1 == g.steps.size() ? "完成" : "下一步";
+                const SemanticsNode& button = ui.get(Role::Button, next);
+                CHECK_FALSE(button.has(State_Clipped));
+                CHECK(button.rect.y >= 0);
+                CHECK(button.rect.bottom() + 8 <= ui.get(Role::Button, "找人帮忙").rect.y);  // above 找人帮忙
+                CHECK(button.rect.h >= 72);
+                if (i > 0) {
+                    const SemanticsNode& prev = ui.get(Role::Button, "上一步");
+                    CHECK_FALSE(prev.has(State_Clipped));
+                    CHECK(prev.rect.bottom() <= 640);
+                }
+                if (i + 1 < g.steps.size()) {
+                    ui.press(Role::Button, next);
+                    CHECK(ui.heading() == g.steps[i + 1].title);
+                }
+            }
+        }
+    }
+}
