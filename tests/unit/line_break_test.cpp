@@ -14,7 +14,7 @@ std::vector<std::string> wrap(const std::string& text, float width) {
 }  // namespace
 
 TEST_CASE("Chinese wraps between any two characters when a line is full") {
-    CHECK(wrap("点一下下面的大按钮", 4) == std::vector<std::string>{"点一下下", "面的大按", "钮"});
+    CHECK(wrap("点一下下面的大按钮", 4) == std::vector<std::string>{"点一下下", "面的大", "按钮"});  // never 钮 alone
 }
 
 TEST_CASE("a line never starts with closing punctuation nor ends with opening punctuation") {
@@ -32,4 +32,19 @@ TEST_CASE("explicit newlines start a new line, and widths are reported") {
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].width == 4);
     CHECK(lines[1].width == 2);
+}
+
+TEST_CASE("a number stays with its measure word and its lead, and short quoted names stay whole") {
+    // "第 2 步 / 共 9 / 步" at the largest text was the old break.
+    CHECK(wrap("第 2 步 / 共 9 步", 10) == std::vector<std::string>{"第 2 步 /", "共 9 步"});
+    CHECK(wrap("大约 2026 年", 7) == std::vector<std::string>{"大约", "2026 年"});
+    CHECK(wrap("再点右下角的“我的”", 7) == std::vector<std::string>{"再点右下角的", "“我的”"});
+    CHECK(wrap("找“免密支付”", 6) == std::vector<std::string>{"找", "“免密支付”"});
+    // A long quotation still wraps.
+    CHECK(wrap("“这是一句很长的引用”", 6).size() == 2);
+}
+
+TEST_CASE("no character is left alone on the last line") {
+    CHECK(wrap("点一下下面的大按钮", 8) == std::vector<std::string>{"点一下下面的大", "按钮"});
+    CHECK(wrap("点一下下面的大按钮。", 8) == std::vector<std::string>{"点一下下面的大", "按钮。"});  // punctuation does not count
 }
