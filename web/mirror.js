@@ -13,7 +13,7 @@
   var PRESS = 1, FOCUS = 2, INCREMENT = 4, DECREMENT = 8;
   var root, live = {}, nodes = new Map(), echoFocus = false;
   var userFocusSeq = 0;  // bumped whenever the user (keyboard, screen reader) moves focus
-  var lastCanvasTap = { t: -1e9, x: 0, y: 0 };
+  var lastCanvasTap = { t: -1e9, x: 0, y: 0, id: 0 };
   var downAt = { x: -1e9, y: -1e9 };
   var stats = { syncMs: [], announced: [] };
 
@@ -40,7 +40,14 @@
     ["pointerup", "touchend"].forEach(function (type) {
       canvas.addEventListener(type, function (e) {
         var p = e.changedTouches ? e.changedTouches[0] : e;
-        lastCanvasTap = { t: performance.now(), x: p.clientX, y: p.clientY };
+        // Which control was under the finger, before the app moves anything: a control that stays
+        // (the step bar's 下一步) may be elsewhere by the time a screen reader's click arrives.
+        var under = 0;
+        nodes.forEach(function (rec) {
+          var r = rec.rect;
+          if (rec.control && p.clientX >= r[0] && p.clientX <= r[0] + r[2] && p.clientY >= r[1] && p.clientY <= r[1] + r[3]) under = rec.id;
+        });
+        lastCanvasTap = { t: performance.now(), x: p.clientX, y: p.clientY, id: under };
       }, { passive: true });
     });
     canvas.addEventListener("pointerdown", function (e) { downAt = { x: e.clientX, y: e.clientY }; }, { passive: true });
@@ -236,7 +243,8 @@
   function onActivate(rec, e) {
     e.preventDefault();
     var r = rec.rect, t = lastCanvasTap;
-    var sameTap = performance.now() - t.t < 500 && t.x >= r[0] && t.x <= r[0] + r[2] && t.y >= r[1] && t.y <= r[1] + r[3];
+    var sameTap = performance.now() - t.t < 500 &&
+                  (t.id === rec.id || (t.x >= r[0] && t.x <= r[0] + r[2] && t.y >= r[1] && t.y <= r[1] + r[3]));
     if (!sameTap) send(rec.id, PRESS);
   }
 
