@@ -61,11 +61,20 @@ void share_button(AppState& s, Ui& ui) {
 
 // Which number calls back, what helpers never ask for (so a fake one is easy to spot), and
 // the lines for money problems and fraud — on the help and the status screens, read aloud too.
-void safety_notes(const AppState& s, Ui& ui) {
+// On the help screen the other lines are buttons that dial (Links given); elsewhere, words.
+void safety_notes(const AppState& s, Ui& ui, Links* links = nullptr) {
     if (!s.content.config.callback_number.empty())
         ui.paragraph(ui.str->format("help.callback_from", {{"number", s.content.config.callback_number}}));
     ui.paragraph(ui.str->format("help.safety", {{"share", ui.t("help.coview")}}));
-    ui.paragraph(ui.t("help.other_lines"));
+    if (!links) {
+        ui.paragraph(ui.t("help.other_lines"));
+        return;
+    }
+    ui.paragraph(ui.t("help.other_lines_intro"));
+    const std::pair<const char*, const char*> lines[] = {
+        {"help.line_alipay", "95188"}, {"help.line_wechat", "95017"}, {"help.line_police", "110"}, {"help.line_fraud", "96110"}};
+    for (const auto& [key, number] : lines)
+        if (ui.button(key, ui.t(key), {0, ButtonStyle::Normal, Icon::Phone})) dial(*links, number);
 }
 
 HelpContext context_of(const AppState& s, const Ui& ui) {
@@ -123,7 +132,7 @@ void draw_help(AppState& s, Ui& ui, Links& links) {
     else if (!s.content.config.hotline_name.empty() && s.settings.hotline.empty())
         ui.paragraph(s.content.config.hotline_name, /*muted=*/true);
     ui.paragraph(ui.t("help.call_hint"), /*muted=*/true);
-    safety_notes(s, ui);
+    safety_notes(s, ui, &links);
 }
 
 //-----------------------------------------------------------------------------

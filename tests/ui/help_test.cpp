@@ -30,11 +30,17 @@ TEST_CASE("help says which number calls back, what helpers never ask for, and th
     const std::string from = "我们回电用的号码是 12345，别的号码说是我们，不要信。";
     const std::string never = "帮忙的人不会问您要验证码和密码，不会让您转账，也不会让您装别的软件；只有您自己点“让对方看我的屏幕”，他们才看得到您的屏幕。有人这样要求，就是骗子，请挂断。";
     const std::string lines = "钱的问题，可以打付款软件自己的客服：支付宝 95188，微信支付 95017。已经被骗、转了钱，马上打 110 报警，也可以打 96110 反诈专线。";
-    for (const auto& text : {from, never, lines}) CHECK(ui.has(Role::Text, text));
+    for (const auto& text : {from, never}) CHECK(ui.has(Role::Text, text));
+    // The lines for money and fraud are buttons that dial.
+    for (const auto& [name, tel] : std::vector<std::pair<std::string, std::string>>{
+             {"支付宝客服 95188", "tel:95188"}, {"微信支付客服 95017", "tel:95017"}, {"报警 110", "tel:110"}, {"反诈专线 96110", "tel:96110"}}) {
+        ui.press(Role::Button, name);
+        CHECK(ui.links.opened.back() == tel);
+    }
     ui.press(Role::Button, "朗读");
     const std::string said = ui.speech.spoken.back().text;
     CHECK(said.find("我们回电用的号码是 1 2 3 4 5") != std::string::npos);  // numbers digit by digit
-    CHECK(said.find("支付宝 9 5 1 8 8，微信支付 9 5 0 1 7") != std::string::npos);
+    CHECK(said.find("钱的问题，可以打付款软件自己的客服") != std::string::npos);
     CHECK(said.find("就是骗子") != std::string::npos);
 
     // The call-back status screen says it too (a call is expected: the moment a fake one comes).
@@ -45,6 +51,7 @@ TEST_CASE("help says which number calls back, what helpers never ask for, and th
     CHECK(ui.heading() == "回电进度");
     CHECK(ui.has(Role::Text, from));
     CHECK(ui.has(Role::Text, never));
+    CHECK(ui.has(Role::Text, lines));  // here in words
 }
 
 TEST_CASE("a hotline chosen in the user's settings replaces the deployment's") {
