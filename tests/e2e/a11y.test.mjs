@@ -148,7 +148,7 @@ test("practice by screen reader: the simulated phone's buttons are real buttons;
   const target = screen.elements.find((e) => e.id === screen.target).text;
   const wrong = screen.elements.find((e) => e.id && e.id !== screen.target).text;
   await activate(page, "button", wrong);
-  assert.ok((await announcements(page)).includes(`再试一次，点亮着的“${target}”。`));
+  assert.ok((await announcements(page)).includes(`再试一次，找到“${target}”，点它。`));
   assert.equal(await heading(page), g.steps[0].title);
   await activate(page, "button", target);
   assert.equal(await heading(page), g.steps[1].title);

@@ -43,7 +43,7 @@ test("practice: tapping the highlighted place on the simulated phone goes on; a 
   const target = first.elements.find((e) => e.id === first.target).text;
   await find(page, "status", "练习模式：这是模拟的手机画面，不会真的付钱，也不会发送任何东西。");
   await click(page, "button", first.elements.find((e) => e.id && e.id !== first.target).text);
-  await find(page, "status", `再试一次，点亮着的“${target}”。`);
+  await find(page, "status", `再试一次，找到“${target}”，点它。`);
   assert.equal(await heading(page), g.steps[0].title);
   await click(page, "button", target);
   assert.equal(await heading(page), g.steps[1].title);

@@ -91,7 +91,7 @@ TEST_CASE("every shipped guide can be practised by tapping the highlighted place
                     tried_wrong = true;
                     ui.press(Role::Button, element_label(*wrong));
                     CHECK(ui.heading() == st.title);  // still here, no failure
-                    const std::string hint = "再试一次，点亮着的“" + target + "”。";
+                    const std::string hint = "再试一次，找到“" + target + "”，点它。";
                     CHECK(ui.has(Role::Status, hint));
                     CHECK(ui.speech.spoken.back().text == hint);
                 }

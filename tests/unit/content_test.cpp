@@ -29,7 +29,18 @@ TEST_CASE("no shipped guide claims what nobody did: a real-phone check only with
                 CHECK(st.text.find(claim) == std::string::npos);
                 for (const std::string& tip : st.tips) CHECK(tip.find(claim) == std::string::npos);
             }
+        // Nothing only eyes can use: a colour or a shape alone does not find a button.
+        for (const GuideStep& st : g.steps)
+            for (const char* cue : {"蓝色的", "蓝色图标", "齿轮", "亮着的"}) {
+                CAPTURE(st.title);
+                CHECK(st.text.find(cue) == std::string::npos);
+            }
     }
+}
+
+TEST_CASE("the practice hint names the place to tap in words, not by its highlight") {
+    const Content c = load_content(std::string(ANXIN_SOURCE_DIR) + "/assets");
+    CHECK(c.strings.format("practice.hint", {{"label", "我的"}}) == "再试一次，找到“我的”，点它。");
 }
 
 TEST_CASE("the guide index is a list of plain ids; bad entries are named and skipped") {
