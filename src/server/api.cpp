@@ -720,13 +720,7 @@ void HelpApi::install(httplib::Server& svr) {
         const std::string password = text_field(j, "password");
         if (h.username.size() < 3 || h.username.size() > 32 || h.username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos)
             return error(res, 400, "username: 3 to 32 of a-z, 0-9, '.', '_', '-'");
-        size_t chars = 0;
-        bool control = false;
-        for (unsigned char c : h.display_name) {
-            chars += (c & 0xC0) != 0x80;
-            control = control || c < 0x20 || c == 0x7F;
-        }
-        if (chars < 1 || chars > 16 || control) return error(res, 400, "name: 1 to 16 characters, as seniors will see it");
+        if (!is_clean_text(h.display_name, 16)) return error(res, 400, "name: 1 to 16 characters, as seniors will see it");
         if (password.size() < 8 || password.size() > 128) return error(res, 400, "password: 8 to 128 characters");
         h.password_hash = hash_password(password);
         if (!store.add_helper(h)) return error(res, 409, "that username is taken");

@@ -260,11 +260,9 @@ void App::frame(float width, float height) {
     after_frame(ui);
 }
 
-namespace {
 // Space between a bar's edge and its buttons: at least the 8 px kept between any two targets,
 // so a button scrolled right up to a bar is never closer than that to the bar's button.
 float bar_inset(const Ui& ui) { return std::max(8.0f, ui.m.pad * 0.5f); }
-}  // namespace
 
 float app_bar_height(const Ui& ui) {
     return std::max(ui.m.min_target, ui.line_height(ui.type.body) + ui.m.pad * 1.2f) + 2 * bar_inset(ui);

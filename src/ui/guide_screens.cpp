@@ -110,14 +110,7 @@ void draw_step_presented(AppState& s, Ui& ui, const Guide& g, int index) {
         PhoneView view;
         view.description = picture_description(st.screen, *ui.str);
         view.tap_here = ui.t("step.tap_here");
-        // The phone's size follows the text size: pick the one that fills the height. The
-        // first frame of a step measures; the next (every new screen draws twice) fits.
-        const float per_body = s.step.phone_per_body > 0 ? s.step.phone_per_body : 20.0f;
-        ui.type.body = std::clamp(room / per_body, 16.0f, type.body * 1.5f);
-        const float top = ImGui::GetCursorScreenPos().y;
-        draw_phone(ui, st.screen, view);
-        s.step.phone_per_body = (ImGui::GetCursorScreenPos().y - top) / ui.type.body;
-        ui.type = type;
+        draw_phone_to_fit(ui, st.screen, view, room, type.body * 1.5f, s.step.phone_per_body);
     }
     ImGui::EndTable();
 }
@@ -274,7 +267,7 @@ StepBar step_bar_layout(const AppState& s, const Ui& ui, float w) {
     b.index = route.index;
     b.prev = route.index > 0;
     b.next = !(s.practice && st.has_screen && !st.screen.target.empty());
-    b.inset = std::max(8.0f, ui.m.pad * 0.5f);  // as the app's bars: ≥ 8 px to the next target
+    b.inset = bar_inset(ui);
     b.height = app_bar_height(ui);
     const float half = (w - 2 * ui.m.pad - ui.m.gap) * 0.5f;
     const float widest = std::max(ui.text_width(ui.t("step.prev"), ui.type.body), ui.text_width(ui.t("step.finish"), ui.type.body));

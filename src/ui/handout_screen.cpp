@@ -36,16 +36,9 @@ void draw_handout(AppState& s, Ui& ui, Links& links) {
         PhoneView view;
         view.description = picture_description(st.screen, *ui.str);
         view.tap_here = ui.t("step.tap_here");
-        // As large as the window allows, up to a size that prints sharp at about 6 cm wide.
-        // The first frame of each picture measures; the second (every new screen draws twice) is taken.
-        const bool measured = s.step.phone_per_body > 0;
-        const TypeScale type = ui.type;
-        ui.type.body = std::clamp(room / (measured ? s.step.phone_per_body : 20.0f), 16.0f, 40.0f);
-        const float top = ImGui::GetCursorScreenPos().y;
-        draw_phone(ui, st.screen, view);
-        s.step.phone_per_body = (ImGui::GetCursorScreenPos().y - top) / ui.type.body;
-        ui.type = type;
-        if (!measured) return;
+        // As large as the window allows, up to a size that prints sharp at about 6 cm wide;
+        // taken only once drawn from a measurement of this picture.
+        if (!draw_phone_to_fit(ui, st.screen, view, room, 40.0f, s.step.phone_per_body)) return;
     } else if (route.index == steps) {
         qr_code(ui, "handout_qr", links.app_address() + "#guide=" + g->id, std::min(room, 480.0f), ui.t("handout.qr_name"));
     } else {

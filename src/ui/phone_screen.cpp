@@ -338,6 +338,17 @@ std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view)
 }
 
 
+bool draw_phone_to_fit(Ui& ui, const PhoneScreen& screen, const PhoneView& view, float room, float max_body, float& per_body) {
+    const bool measured = per_body > 0;
+    const TypeScale type = ui.type;
+    ui.type.body = std::clamp(room / (measured ? per_body : 20.0f), 16.0f, max_body);
+    const float top = ImGui::GetCursorScreenPos().y;
+    draw_phone(ui, screen, view);
+    per_body = (ImGui::GetCursorScreenPos().y - top) / ui.type.body;
+    ui.type = type;
+    return measured;
+}
+
 void draw_tap_here(ImDrawList* dl, const Ui& ui, const ImRect& target, const ImRect& bounds, const std::string& label, float grow,
                    float em, float pad) {
     const ImRect r(target.Min - ImVec2(grow, grow), target.Max + ImVec2(grow, grow));

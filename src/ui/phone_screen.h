@@ -24,6 +24,12 @@ struct PhoneView {
 // In practice mode returns the id (or label) of the element pressed, or "".
 std::string draw_phone(Ui& ui, const PhoneScreen& screen, const PhoneView& view);
 
+// Draws the phone as tall as `room` allows (the projector, a handout's picture). Its size
+// follows the text size, so that is picked from `per_body`, the phone's height per px of text
+// when it was last drawn (0: not yet — a guess now, measured for the next frame; every new
+// screen draws twice). Text stays between 16 px and `max_body`. True when drawn from a measurement.
+bool draw_phone_to_fit(Ui& ui, const PhoneScreen& screen, const PhoneView& view, float room, float max_body, float& per_body);
+
 // Every (text, background) colour pair the simulated screen draws, for the contrast test.
 std::vector<ColourPair> phone_colour_pairs();
 

@@ -11,6 +11,7 @@ namespace anxin {
 // The bars around every screen (app.cpp), at `origin`: the header with 返回 and 朗读, and
 // the fixed 找人帮忙 footer. The family page's preview draws them too.
 float app_bar_height(const Ui& ui);
+float bar_inset(const Ui& ui);  // a bar's edge to its buttons: ≥ 8 px, as between any two targets
 struct AppBarPress { bool back = false, read = false; };
 AppBarPress draw_app_header(Ui& ui, ImVec2 origin, float width, float height, bool show_back);
 bool draw_app_footer(Ui& ui, ImVec2 origin, float width, float height);  // true when 找人帮忙 was pressed
