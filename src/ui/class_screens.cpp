@@ -14,12 +14,6 @@ std::string guide_title(const AppState& s, const std::string& id) {
     const Guide* g = s.content.guide(id);
     return g ? g->title : id;
 }
-// "382910" -> "382 910": two groups of three are easier to read out and to hear.
-std::string code_in_groups(const std::string& code) {
-    std::string out;
-    for (size_t i = 0; i < code.size(); ++i) out += (i == 3 ? " " : "") + code.substr(i, 1);
-    return out;
-}
 // Why joining failed (ClassStatus::error), as the words the senior sees.
 const char* join_error_key(const std::string& error) {
     if (error == "no_code") return "class.error.no_code";

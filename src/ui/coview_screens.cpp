@@ -38,9 +38,7 @@ void draw_coview(AppState& s, Ui& ui) {
             break;
         case CoViewPhase::Code: {
             // The number first: it is what the senior reads out, and must be on screen at any text size.
-            std::string spaced;  // "382 910": two groups of three are easier to say and hear
-            for (size_t i = 0; i < st.code.size(); ++i) spaced += (i == 3 ? " " : "") + st.code.substr(i, 1);
-            ui.big_text(spaced, ui.t("coview.code_label") + " " + spaced_digits(st.code));
+            ui.big_text(code_in_groups(st.code), ui.t("coview.code_label") + " " + spaced_digits(st.code));
             ui.paragraph(ui.t("coview.code_intro"));
             ui.spoken += ui.str->format("coview.code_spoken", {{"digits", spaced_digits(st.code)}});
             ui.paragraph(ui.t("coview.code_wait"));

@@ -21,6 +21,12 @@ const std::string& hotline_number(const AppState& s) {
     return s.settings.hotline.empty() ? s.content.config.hotline_number : s.settings.hotline;
 }
 
+std::string code_in_groups(const std::string& code) {
+    std::string out;
+    for (size_t i = 0; i < code.size(); ++i) out += (i == 3 ? " " : "") + code.substr(i, 1);
+    return out;
+}
+
 std::string spaced_digits(const std::string& number) {
     std::string out;
     for (char c : number) {

@@ -62,6 +62,7 @@ std::string help_status_text(const HelpStatus& status, const Strings& str);
 const std::string& hotline_number(const AppState& s);
 // "12345" -> "1 2 3 4 5" so speech engines read digits one by one.
 std::string spaced_digits(const std::string& number);
+std::string code_in_groups(const std::string& code);  // "382910" -> "382 910": easier to read out and to hear
 // "13800138000" -> "138 0013 8000": a mobile number as people write it, easier to check.
 std::string grouped_phone(const std::string& number);
 

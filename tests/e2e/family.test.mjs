@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import jsQR from "jsqr";
-import { axeViolations, click, find, heading, launch, openApp, reveal, screenshot, serve, settle } from "./lib.mjs";
+import { axeViolations, click, find, heading, launch, openApp, reveal, screenshot, serve, settle, waitForFirstFrame } from "./lib.mjs";
 import { decodePng } from "./png.mjs";
 
 let server, browser;
@@ -70,7 +70,7 @@ test("a setup made on the family page reaches the senior by QR code and is kept 
   assert.deepEqual(stored.contacts, [{ name: "小芳", number: "13800138000" }]);
 
   await mother.reload();
-  await settle(mother);
+  await waitForFirstFrame(mother);  // the new page's runtime, not the old one's
   assert.equal(await heading(mother), "您好！想做什么？", "a reload does not ask again");
   assert.ok(await find(mother, "status", "妈，有事先打给我"));
   await click(mother, "button", "找人帮忙");

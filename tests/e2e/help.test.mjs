@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { click, consoleLogin as openConsole, helpServer, launch, openApp, semantics, serve, settle, waitFor } from "./lib.mjs";
+import { click, consoleLogin as openConsole, helpServer, launch, openApp, semantics, serve, waitFor, waitForFirstFrame } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -145,7 +145,7 @@ test("offline: sent while the server is down, the page reloaded, the server star
     await askForCallBack(app, "13900139000");
     await waitFor(app, "status", "现在连不上网。您的请求已经存在这台设备上，一连上网就会自动发出去（已经试了 1 次）。", 10000);
     await app.reload();
-    await settle(app);
+    await waitForFirstFrame(app);  // the new page's runtime, not the old one's
     await click(app, "button", "找人帮忙");
     await click(app, "button", "查看回电进度");
     await waitFor(app, "status", "现在连不上网。您的请求已经存在这台设备上，一连上网就会自动发出去（已经试了 2 次）。", 10000);
