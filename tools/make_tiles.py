@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes guides/tiles.json into the staged assets: the home screen's tiles (id,
-title, subtitle, icon) taken from each guide listed in guides/index.json.
+title, subtitle, icon) taken from each guide listed in guides/index.json (in
+group order when it has groups).
 
 The app draws its first frame from this small file and reads the full guides
 just after, so the home screen appears sooner. A guide that cannot be read here
@@ -17,8 +18,12 @@ def main() -> int:
     assets, out = Path(sys.argv[1]), Path(sys.argv[2])
     tiles = []
     try:
-        ids = json.loads((assets / "guides" / "index.json").read_text(encoding="utf-8")).get("guides", [])
-    except (OSError, ValueError, AttributeError):
+        index = json.loads((assets / "guides" / "index.json").read_text(encoding="utf-8"))
+        if "groups" in index:  # the guides in group order, as the app's loader lists them
+            ids = [gid for group in index["groups"] for gid in group.get("guides", [])]
+        else:
+            ids = index.get("guides", [])
+    except (OSError, ValueError, AttributeError, TypeError):
         ids = []
     for gid in ids if isinstance(ids, list) else []:
         try:

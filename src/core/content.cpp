@@ -43,8 +43,21 @@ const Guide* Content::guide(const std::string& id) const {
     return nullptr;
 }
 
+const GuideGroup* Content::group(const std::string& id) const {
+    for (const auto& g : groups)
+        if (g.id == id) return &g;
+    return nullptr;
+}
+
+const GuideGroup* Content::group_of(const std::string& guide_id) const {
+    for (const auto& g : groups)
+        if (std::find(g.guides.begin(), g.guides.end(), guide_id) != g.guides.end()) return &g;
+    return nullptr;
+}
+
 const std::vector<std::string>& known_icons() {
-    static const std::vector<std::string> kIcons = {"bus", "hospital", "health_code", "payment", "shield"};
+    static const std::vector<std::string> kIcons = {"bus",   "hospital", "health_code", "payment",   "shield", "phone", "video",
+                                                    "car",   "money",    "pension",     "text_size", "pill",   "wifi",  "food"};
     return kIcons;
 }
 
@@ -61,26 +74,66 @@ std::optional<std::string> read_text_file(const std::string& path) {
     return text;
 }
 
-std::vector<std::string> parse_guide_index(const std::string& text, const std::string& file,
-                                           std::vector<std::string>& problems) {
-    std::vector<std::string> ids;
-    const json j = parse_or_report(text, file, problems);
-    if (j.is_discarded()) return ids;
-    auto list = j.find("guides");
-    if (!j.is_object() || list == j.end() || !list->is_array()) {
-        problems.push_back(file + ": 'guides' must be a list of guide ids");
-        return ids;
+namespace {
+
+// A list of guide ids at obj["guides"]; each id once in the whole index (`seen`).
+void read_guide_ids(const json& obj, const std::string& where, std::vector<std::string>& seen, std::vector<std::string>& out,
+                    std::vector<std::string>& problems) {
+    auto list = obj.find("guides");
+    if (list == obj.end() || !list->is_array()) {
+        problems.push_back(where + ": 'guides' must be a list of guide ids");
+        return;
     }
     for (size_t i = 0; i < list->size(); ++i) {
         const json& item = (*list)[i];
-        const std::string where = file + ": guides[" + std::to_string(i) + "]";
-        if (!item.is_string() || item.get_ref<const std::string&>().empty()) { problems.push_back(where + ": must be a guide id"); continue; }
+        const std::string at = where + ": guides[" + std::to_string(i) + "]";
+        if (!item.is_string() || item.get_ref<const std::string&>().empty()) { problems.push_back(at + ": must be a guide id"); continue; }
         const std::string id = item.get<std::string>();
-        if (id.find_first_of("/\\.") != std::string::npos) { problems.push_back(where + ": '" + id + "' is not a plain id"); continue; }
-        if (std::find(ids.begin(), ids.end(), id) != ids.end()) { problems.push_back(where + ": '" + id + "' is listed twice"); continue; }
-        ids.push_back(id);
+        if (id.find_first_of("/\\.") != std::string::npos) { problems.push_back(at + ": '" + id + "' is not a plain id"); continue; }
+        if (std::find(seen.begin(), seen.end(), id) != seen.end()) { problems.push_back(at + ": '" + id + "' is listed twice"); continue; }
+        seen.push_back(id);
+        out.push_back(id);
     }
-    return ids;
+}
+
+}  // namespace
+
+GuideIndex parse_guide_index(const std::string& text, const std::string& file, std::vector<std::string>& problems) {
+    GuideIndex index;
+    const json j = parse_or_report(text, file, problems);
+    if (j.is_discarded()) return index;
+    if (!j.is_object()) {
+        problems.push_back(file + ": must be {\"groups\": [...]} or {\"guides\": [...]}");
+        return index;
+    }
+    auto groups = j.find("groups");
+    if (groups == j.end()) {
+        std::vector<std::string> ids;
+        read_guide_ids(j, file, index.ids, ids, problems);
+        return index;
+    }
+    if (!groups->is_array()) {
+        problems.push_back(file + ": 'groups' must be a list of {id, title, subtitle, icon, guides}");
+        return index;
+    }
+    for (size_t i = 0; i < groups->size(); ++i) {
+        const json& item = (*groups)[i];
+        const std::string where = file + ": groups[" + std::to_string(i) + "]";
+        if (!item.is_object()) { problems.push_back(where + ": must be {id, title, subtitle, icon, guides}"); continue; }
+        GuideGroup g;
+        bool ok = read_string(item, "id", g.id, where, problems) & read_string(item, "title", g.title, where, problems);
+        read_string(item, "subtitle", g.subtitle, where, problems, /*required=*/false);
+        read_string(item, "icon", g.icon, where, problems, /*required=*/false);
+        if (char_count(g.title) > 6) { problems.push_back(where + ": 'title' is longer than 6 characters"); ok = false; }
+        if (char_count(g.subtitle) > 16) { problems.push_back(where + ": 'subtitle' is longer than 16 characters"); ok = false; }
+        if (!g.icon.empty() && std::find(known_icons().begin(), known_icons().end(), g.icon) == known_icons().end())
+            problems.push_back(where + ": 'icon' '" + g.icon + "' is not one of the known icons");
+        for (const GuideGroup& other : index.groups)
+            if (other.id == g.id) { problems.push_back(where + ": id '" + g.id + "' is used by another group"); ok = false; }
+        read_guide_ids(item, where, index.ids, g.guides, problems);
+        if (ok && !g.guides.empty()) index.groups.push_back(std::move(g));
+    }
+    return index;
 }
 
 DeploymentConfig parse_config(const std::string& text, const std::string& file, std::vector<std::string>& problems) {
@@ -118,7 +171,8 @@ Content load_home_content(const std::string& root, const std::string& lang) {
     auto tiles = read_text_file(root + "/guides/tiles.json");
     if (!strings || !config || !index || !tiles) return load_content(root, lang);
     std::vector<std::string> problems;
-    const std::vector<std::string> ids = parse_guide_index(*index, "guides/index.json", problems);
+    GuideIndex parsed = parse_guide_index(*index, "guides/index.json", problems);
+    const std::vector<std::string>& ids = parsed.ids;
     const json t = json::parse(*tiles, nullptr, false);
     if (!t.is_object() || !t.contains("tiles") || !t["tiles"].is_array() || t["tiles"].size() != ids.size())
         return load_content(root, lang);  // a guide is broken or the file is stale: the full loader tells which
@@ -135,6 +189,7 @@ Content load_home_content(const std::string& root, const std::string& lang) {
     c.problems = c.strings.load(*strings, strings_file);
     c.config = parse_config(*config, "config.json", c.problems);
     c.problems.insert(c.problems.end(), problems.begin(), problems.end());
+    c.groups = std::move(parsed.groups);
     c.complete = false;
     return c;
 }
@@ -153,9 +208,9 @@ Content load_content(const std::string& root, const std::string& lang) {
     }
     if (auto text = load("config.json")) c.config = parse_config(*text, "config.json", c.problems);
     if (auto text = load("glossary.json")) c.glossary = parse_glossary(*text, "glossary.json", c.problems);
-    std::vector<std::string> ids;
-    if (auto text = load("guides/index.json")) ids = parse_guide_index(*text, "guides/index.json", c.problems);
-    for (const auto& id : ids) {
+    GuideIndex index;
+    if (auto text = load("guides/index.json")) index = parse_guide_index(*text, "guides/index.json", c.problems);
+    for (const auto& id : index.ids) {
         const std::string file = "guides/" + id + ".json";
         auto text = load(file);
         Guide g;
@@ -166,6 +221,20 @@ Content load_content(const std::string& root, const std::string& lang) {
             ++c.guides_rejected;
         }
     }
+    // Groups hold only guides that loaded; a link to another guide must lead somewhere.
+    for (GuideGroup& group : index.groups) {
+        group.guides.erase(std::remove_if(group.guides.begin(), group.guides.end(), [&](const std::string& id) { return !c.guide(id); }),
+                           group.guides.end());
+        if (!group.guides.empty()) c.groups.push_back(std::move(group));
+    }
+    for (Guide& g : c.guides)
+        for (size_t i = 0; i < g.steps.size(); ++i) {
+            std::string& see = g.steps[i].see;
+            if (see.empty() || (see != g.id && c.guide(see))) continue;
+            c.problems.push_back("guides/" + g.id + ".json: step " + std::to_string(i + 1) + " (" + g.steps[i].title + "): 'see' '" + see +
+                                 (see == g.id ? "' is this guide itself" : "' is not a guide in guides/index.json"));
+            see.clear();
+        }
     return c;
 }
 

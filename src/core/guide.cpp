@@ -150,6 +150,8 @@ void parse_step(const json& j, size_t index, const std::string& file, const Glos
     c.text_list(j, "tips", s.tips, GuideLimits::kTipChars);
     c.text(j, "warning", s.warning, false, GuideLimits::kTipChars);
     c.text_list(j, "terms", s.terms, 12);
+    c.text(j, "see", s.see, false, 40);
+    if (s.see.find_first_of("/\\. ") != std::string::npos) c.fail("'see' '" + s.see + "' is not a guide id");
     for (const auto& term : s.terms) {
         if (!glossary.count(term)) c.fail("term '" + term + "' is not in the glossary (assets/glossary.json)");
         else if (s.text.find(term) == std::string::npos && s.title.find(term) == std::string::npos)

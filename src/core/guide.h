@@ -45,6 +45,7 @@ struct GuideStep {
     std::vector<std::string> tips;     // helpful notes
     std::string warning;               // a safety warning, shown boxed
     std::vector<std::string> terms;    // jargon used in text, explained from the glossary
+    std::string see;                   // another guide this step points to ("bus-qr"); checked once all are loaded
     bool has_screen = false;
     PhoneScreen screen;
 };

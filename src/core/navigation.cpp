@@ -21,6 +21,7 @@ const char* screen_name(ScreenId id) {
         case ScreenId::ClassJoin: return "class_join";
         case ScreenId::Present: return "present";
         case ScreenId::Handout: return "handout";
+        case ScreenId::Group: return "group";
     }
     return "home";
 }

@@ -8,7 +8,7 @@
 namespace anxin {
 
 enum class ScreenId { Home, Guide, Step, Finish, Settings, Help, Callback, HelpStatus, Report, MyReports, Family, SetupOffer, CoView, StillThere,
-                      ClassJoin, Present, Handout };
+                      ClassJoin, Present, Handout, Group };
 const char* screen_name(ScreenId id);
 
 struct Route {

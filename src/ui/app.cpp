@@ -312,6 +312,7 @@ bool draw_app_footer(Ui& ui, ImVec2 origin, float w, float h) {
 void App::draw_screen(Ui& ui) {
     switch (state_.nav.current().screen) {
         case ScreenId::Home: draw_home(state_, ui); break;
+        case ScreenId::Group: draw_group(state_, ui); break;
         case ScreenId::Guide: draw_guide_intro(state_, ui); break;
         case ScreenId::Step: draw_step(state_, ui); break;
         case ScreenId::Finish: draw_finish(state_, ui); break;

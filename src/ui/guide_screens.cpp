@@ -222,6 +222,10 @@ void draw_step(AppState& s, Ui& ui) {
         }
     }
     for (const std::string& tip : st.tips) ui.paragraph(ui.t("step.tip") + tip, /*muted=*/true);
+    // A guide that goes with this step (关闭免密支付 ↔ 坐公交地铁): Back returns here.
+    const Guide* see = st.see.empty() ? nullptr : s.content.guide(st.see);
+    if (see && ui.button("see", ui.str->format("step.see", {{"title", see->title}}), {0, ButtonStyle::Normal, icon_from_name(see->icon)}))
+        s.nav.go({ScreenId::Guide, see->id, 0});
 
     // Read again / Home (上一步 / 下一步 are in the step bar, always on screen: draw_step_bar).
     const int pick = button_row(ui, "nav", {{ui.t("step.again"), {}}, {ui.t("step.home"), {}}});

@@ -10,6 +10,15 @@ Icon icon_from_name(const std::string& name) {
     if (name == "health_code") return Icon::HealthCode;
     if (name == "payment") return Icon::Payment;
     if (name == "shield") return Icon::Shield;
+    if (name == "phone") return Icon::Phone;
+    if (name == "video") return Icon::Video;
+    if (name == "car") return Icon::Car;
+    if (name == "money") return Icon::Money;
+    if (name == "pension") return Icon::Pension;
+    if (name == "text_size") return Icon::TextSize;
+    if (name == "pill") return Icon::Pill;
+    if (name == "wifi") return Icon::Wifi;
+    if (name == "food") return Icon::Food;
     return Icon::None;
 }
 
@@ -88,6 +97,66 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 p, float s, ImU32 col) {
         case Icon::Check:
             dl->AddLine(at(0.12f, 0.52f), at(0.4f, 0.8f), col, t * 1.6f);
             dl->AddLine(at(0.4f, 0.8f), at(0.9f, 0.2f), col, t * 1.6f);
+            break;
+        case Icon::Video:  // a camera body and its lens
+            dl->AddRect(at(0.06f, 0.26f), at(0.66f, 0.74f), col, s * 0.08f, 0, t);
+            dl->AddTriangleFilled(at(0.7f, 0.5f), at(0.94f, 0.3f), at(0.94f, 0.7f), col);
+            break;
+        case Icon::Car:
+            dl->PathLineTo(at(0.08f, 0.66f));
+            dl->PathLineTo(at(0.08f, 0.48f));
+            dl->PathLineTo(at(0.24f, 0.44f));
+            dl->PathLineTo(at(0.34f, 0.24f));
+            dl->PathLineTo(at(0.66f, 0.24f));
+            dl->PathLineTo(at(0.76f, 0.44f));
+            dl->PathLineTo(at(0.92f, 0.48f));
+            dl->PathLineTo(at(0.92f, 0.66f));
+            dl->PathStroke(col, ImDrawFlags_Closed, t);
+            dl->AddCircleFilled(at(0.28f, 0.72f), s * 0.09f, col);
+            dl->AddCircleFilled(at(0.72f, 0.72f), s * 0.09f, col);
+            break;
+        case Icon::Money: {  // a coin with the yuan sign
+            dl->AddCircle(at(0.5f, 0.5f), s * 0.42f, col, 0, t);
+            dl->AddLine(at(0.34f, 0.28f), at(0.5f, 0.5f), col, t);
+            dl->AddLine(at(0.66f, 0.28f), at(0.5f, 0.5f), col, t);
+            dl->AddLine(at(0.5f, 0.5f), at(0.5f, 0.76f), col, t);
+            dl->AddLine(at(0.36f, 0.52f), at(0.64f, 0.52f), col, t);
+            dl->AddLine(at(0.36f, 0.64f), at(0.64f, 0.64f), col, t);
+            break;
+        }
+        case Icon::Pension:  // a card with a face on it: proving it is you
+            dl->AddRect(at(0.06f, 0.2f), at(0.94f, 0.8f), col, s * 0.08f, 0, t);
+            dl->AddCircle(at(0.32f, 0.42f), s * 0.09f, col, 0, t);
+            dl->PathArcTo(at(0.32f, 0.7f), s * 0.15f, 3.3f, 6.1f);
+            dl->PathStroke(col, 0, t);
+            dl->AddLine(at(0.56f, 0.4f), at(0.84f, 0.4f), col, t);
+            dl->AddLine(at(0.56f, 0.58f), at(0.78f, 0.58f), col, t);
+            break;
+        case Icon::TextSize:  // a small and a large letter A
+            dl->AddLine(at(0.06f, 0.86f), at(0.22f, 0.46f), col, t);
+            dl->AddLine(at(0.22f, 0.46f), at(0.38f, 0.86f), col, t);
+            dl->AddLine(at(0.12f, 0.72f), at(0.32f, 0.72f), col, t);
+            dl->AddLine(at(0.42f, 0.86f), at(0.67f, 0.12f), col, t * 1.4f);
+            dl->AddLine(at(0.67f, 0.12f), at(0.92f, 0.86f), col, t * 1.4f);
+            dl->AddLine(at(0.52f, 0.6f), at(0.82f, 0.6f), col, t * 1.4f);
+            break;
+        case Icon::Pill:  // a capsule, tilted
+            dl->AddLine(at(0.27f, 0.73f), at(0.73f, 0.27f), col, s * 0.32f);
+            dl->AddCircleFilled(at(0.27f, 0.73f), s * 0.16f, col);
+            dl->AddCircle(at(0.73f, 0.27f), s * 0.16f - t * 0.5f, col, 0, t);
+            break;
+        case Icon::Wifi:
+            for (int k = 1; k <= 3; ++k) {
+                dl->PathArcTo(at(0.5f, 0.84f), s * 0.2f * float(k), -2.36f, -0.79f);
+                dl->PathStroke(col, 0, t * 1.2f);
+            }
+            dl->AddCircleFilled(at(0.5f, 0.84f), s * 0.08f, col);
+            break;
+        case Icon::Food:  // a bowl with steam
+            dl->PathArcTo(at(0.5f, 0.5f), s * 0.4f, 0.0f, 3.14159265f);
+            dl->PathStroke(col, ImDrawFlags_Closed, t);
+            dl->AddLine(at(0.38f, 0.14f), at(0.38f, 0.38f), col, t);
+            dl->AddLine(at(0.62f, 0.14f), at(0.62f, 0.38f), col, t);
             break;
     }
 }

@@ -73,7 +73,7 @@ void draw_app_glyph(ImDrawList* dl, const std::string& icon, ImVec2 c, float s, 
         dl->AddRectFilled(ImVec2(c.x + 0.3f * q, c.y - 2 * q), ImVec2(c.x + 2 * q, c.y - 0.3f * q), col);
         dl->AddRectFilled(ImVec2(c.x - 2 * q, c.y + 0.3f * q), ImVec2(c.x - 0.3f * q, c.y + 2 * q), col);
         dl->AddRectFilled(ImVec2(c.x + 0.6f * q, c.y + 0.6f * q), ImVec2(c.x + 1.4f * q, c.y + 1.4f * q), col);
-    } else if (icon == "bus" || icon == "hospital" || icon == "shield" || icon == "payment" || icon == "health_code") {
+    } else if (icon_from_name(icon) != Icon::None) {
         draw_icon(dl, icon_from_name(icon), ImVec2(c.x - s * 0.35f, c.y - s * 0.35f), s * 0.7f, col);
     } else if (icon == "user") {
         dl->AddCircle(ImVec2(c.x, c.y - s * 0.12f), s * 0.14f, col, 0, t);

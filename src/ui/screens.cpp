@@ -1,6 +1,6 @@
 // The screens. See screens.h.
 //
-// [SECTION] Home
+// [SECTION] Home (and the groups of guides)
 // [SECTION] Settings
 
 #include "ui/screens.h"
@@ -24,6 +24,45 @@ std::vector<const Guide*> home_guides(const Content& content, const std::vector<
     return out;
 }
 
+namespace {
+
+struct Tile {
+    std::string id, title, subtitle;
+    Icon icon = Icon::None;
+};
+
+// Tiles in as many columns as fit (one on phones); tiles in a row share a height.
+// Returns the index of the tile pressed, or -1.
+int draw_tiles(Ui& ui, const std::vector<Tile>& tiles) {
+    int pressed = -1;
+    const float avail = ui.available_width();
+    const float min_tile = std::max(320.0f, ui.type.body * 9.0f);
+    const size_t cols = size_t(std::clamp(int((avail + ui.m.gap) / (min_tile + ui.m.gap)), 1, 3));
+    const float tile_w = (avail - ui.m.gap * float(cols - 1)) / float(cols);
+    for (size_t row = 0; row * cols < tiles.size(); ++row) {
+        const size_t first = row * cols, last = std::min(tiles.size(), first + cols);
+        float row_h = 0;
+        for (size_t i = first; i < last; ++i)
+            row_h = std::max(row_h, ui.button_height(tiles[i].title, {tile_w, ButtonStyle::Normal, tiles[i].icon, tiles[i].subtitle}, tile_w));
+        for (size_t i = first; i < last; ++i) {
+            if (i != first) ImGui::SameLine(0, ui.m.gap);
+            ButtonOptions o{tile_w, ButtonStyle::Normal, tiles[i].icon, tiles[i].subtitle, row_h};
+            if (ui.button(tiles[i].id.c_str(), tiles[i].title, o)) pressed = int(i);
+        }
+    }
+    return pressed;
+}
+
+void draw_guide_tiles(AppState& s, Ui& ui, const std::vector<const Guide*>& guides) {
+    std::vector<Tile> tiles;
+    for (const Guide* g : guides) tiles.push_back({"guide:" + g->id, g->title, g->subtitle, icon_from_name(g->icon)});
+    if (int i = draw_tiles(ui, tiles); i >= 0) s.nav.go({ScreenId::Guide, guides[size_t(i)]->id, 0});
+}
+
+}  // namespace
+
+// With groups (出行, 看病…), home shows the family's picks first, then one tile per group,
+// so any guide is two choices away; without groups, every guide's tile as before.
 void draw_home(AppState& s, Ui& ui) {
     s.help_context.step = 0;  // help asked from here is not about a step
     ui.heading(ui.t("home.heading"));
@@ -38,25 +77,21 @@ void draw_home(AppState& s, Ui& ui) {
     else if (!s.content.problems.empty())
         ui.status(ui.t("content.problem"));
 
-    // Tiles in as many columns as fit (one on phones); tiles in a row share a height.
-    const std::vector<const Guide*> guides = home_guides(s.content, s.settings.guide_order);
-    const float avail = ui.available_width();
-    const float min_tile = std::max(320.0f, ui.type.body * 9.0f);
-    const size_t cols = size_t(std::clamp(int((avail + ui.m.gap) / (min_tile + ui.m.gap)), 1, 3));
-    const float tile_w = (avail - ui.m.gap * float(cols - 1)) / float(cols);
-    for (size_t row = 0; row * cols < guides.size(); ++row) {
-        const size_t first = row * cols, last = std::min(guides.size(), first + cols);
-        float row_h = 0;
-        for (size_t i = first; i < last; ++i) {
-            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(guides[i]->icon), guides[i]->subtitle};
-            row_h = std::max(row_h, ui.button_height(guides[i]->title, o, tile_w));
+    if (s.content.groups.empty()) {
+        draw_guide_tiles(s, ui, home_guides(s.content, s.settings.guide_order));
+    } else {
+        if (!s.settings.guide_order.empty()) {
+            ui.heading(ui.t("home.family_picks"), 2);
+            draw_guide_tiles(s, ui, home_guides(s.content, s.settings.guide_order));
+            ui.heading(ui.t("home.all_guides"), 2);
         }
-        for (size_t i = first; i < last; ++i) {
-            if (i != first) ImGui::SameLine(0, ui.m.gap);
-            const Guide& g = *guides[i];
-            ButtonOptions o{tile_w, ButtonStyle::Normal, icon_from_name(g.icon), g.subtitle, row_h};
-            if (ui.button(("guide:" + g.id).c_str(), g.title, o)) s.nav.go({ScreenId::Guide, g.id, 0});
-        }
+        std::vector<Tile> tiles;
+        for (const GuideGroup& g : s.content.groups) tiles.push_back({"group:" + g.id, g.title, g.subtitle, icon_from_name(g.icon)});
+        if (int i = draw_tiles(ui, tiles); i >= 0) s.nav.go({ScreenId::Group, s.content.groups[size_t(i)].id, 0});
+        std::vector<const Guide*> loose;  // in no group (a group with a mistake in it): still reachable
+        for (const Guide& g : s.content.guides)
+            if (!s.content.group_of(g.id)) loose.push_back(&g);
+        if (!loose.empty()) draw_guide_tiles(s, ui, loose);
     }
     ImGui::Dummy(ImVec2(0, ui.m.gap));
     if (!s.kiosk.on) {  // a class is joined on one's own phone
@@ -65,6 +100,20 @@ void draw_home(AppState& s, Ui& ui) {
     }
     ButtonOptions o{0, ButtonStyle::Normal, Icon::Gear, ui.t("home.settings.description")};
     if (ui.button("settings", ui.t("home.settings"), o)) s.nav.go({ScreenId::Settings, {}, 0});
+}
+
+void draw_group(AppState& s, Ui& ui) {
+    const GuideGroup* group = s.content.group(s.nav.current().param);
+    if (!group) {  // an old address, or content that changed: home has everything
+        s.nav.home();
+        return;
+    }
+    ui.heading(group->title);
+    ui.paragraph(ui.t("group.intro"));
+    std::vector<const Guide*> guides;
+    for (const std::string& id : group->guides)
+        if (const Guide* g = s.content.guide(id)) guides.push_back(g);
+    draw_guide_tiles(s, ui, guides);
 }
 
 //-----------------------------------------------------------------------------

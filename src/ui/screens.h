@@ -17,6 +17,7 @@ AppBarPress draw_app_header(Ui& ui, ImVec2 origin, float width, float height, bo
 bool draw_app_footer(Ui& ui, ImVec2 origin, float width, float height);  // true when 找人帮忙 was pressed
 
 void draw_home(AppState& s, Ui& ui);
+void draw_group(AppState& s, Ui& ui);  // one group's guides (出行: 坐公交地铁, 手机打车)
 void draw_guide_intro(AppState& s, Ui& ui);  // guide_screens.cpp
 void draw_step(AppState& s, Ui& ui);
 // 上一步 / 下一步 in a bar of their own, always on screen (side by side, or stacked when the text is large).

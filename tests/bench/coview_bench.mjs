@@ -10,7 +10,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { click, consoleLogin, heading, helpServer, launch, openApp, reveal, settle, waitFor } from "../e2e/lib.mjs";
+import { click, consoleLogin, heading, helpServer, launch, openApp, openGuide, reveal, settle, waitFor } from "../e2e/lib.mjs";
 
 const CHANGES = Number(process.env.CHANGES ?? 20);
 const IDLE_S = Number(process.env.IDLE_S ?? 20);
@@ -32,7 +32,7 @@ async function realApp() {
     senior.on("response", async (r) => {
       if (r.request().method() === "GET" && r.url().includes("/api/coview/")) sent.callBytes += (await r.body().catch(() => Buffer.alloc(0))).length;
     });
-    await click(senior, "button", "坐公交地铁");
+    await openGuide(senior, "坐公交地铁");
     await click(senior, "button", "开始学习");
     await click(senior, "button", "找人帮忙");
     await click(senior, "button", "让对方看我的屏幕");

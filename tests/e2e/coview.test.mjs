@@ -9,7 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { click, consoleLogin, find, heading, helpServer, launch, openApp, screenshot, semantics, settle, waitFor } from "./lib.mjs";
+import { click, consoleLogin, find, heading, helpServer, launch, openApp, openGuide, screenshot, semantics, settle, waitFor } from "./lib.mjs";
 import { decodePng } from "./png.mjs";
 
 let browser, server;
@@ -43,7 +43,7 @@ async function announcements(page) {
 
 test("a helper sees the senior's step, points at 下一步, and the senior sees and hears it; the helper ends", async () => {
   const senior = await openApp(browser, server.url, { width: 390, height: 844 });
-  await click(senior, "button", "坐公交地铁");
+  await openGuide(senior, "坐公交地铁");
   await click(senior, "button", "开始学习");
   await click(senior, "button", "下一步");
   const step = await heading(senior);

@@ -5,10 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { click, find, heading, launch, openApp, root, screenshot, semantics, serve } from "./lib.mjs";
+import { click, find, guides, heading, launch, openApp, openGuide, root, screenshot, semantics, serve } from "./lib.mjs";
 
-const ids = JSON.parse(readFileSync(join(root, "assets", "guides", "index.json"), "utf8")).guides;
-const guides = ids.map((id) => JSON.parse(readFileSync(join(root, "assets", "guides", `${id}.json`), "utf8")));
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -17,7 +15,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 test("each guide opens from home and 下一步 reaches its last step and the finish screen", async () => {
   const page = await openApp(browser, server.url, { width: 1280, height: 900 });
   for (const g of guides) {
-    await click(page, "button", g.title);
+    await openGuide(page, g.title);
     assert.equal(await heading(page), g.title);
     await click(page, "button", "开始学习");
     for (let i = 0; i < g.steps.length; i++) {
@@ -37,7 +35,7 @@ test("each guide opens from home and 下一步 reaches its last step and the fin
 test("practice: tapping the highlighted place on the simulated phone goes on; a wrong tap gets a hint", async () => {
   const g = guides.find((x) => x.id === "anti-fraud");
   const page = await openApp(browser, server.url, { width: 390, height: 844, dpr: 2 });
-  await click(page, "button", g.title);
+  await openGuide(page, g.title);
   await click(page, "button", "先练一练");
   const first = g.steps[0].screen;
   const target = first.elements.find((e) => e.id === first.target).text;
@@ -58,7 +56,7 @@ test("screenshots of a step with its simulated phone, phone and kiosk, default a
     for (const [size, label] of [["standard", "default"], ["largest", "largest"]]) {
       const stored = JSON.stringify({ version: 1, text_size: size, voice_on: false });
       const page = await openApp(browser, server.url, { width: w, height: h, dpr, storage: stored });
-      await click(page, "button", g.title);
+      await openGuide(page, g.title);
       await click(page, "button", "开始学习");
       for (let i = 0; i < step; i++) await click(page, "button", "下一步");
       await screenshot(page, `${device}-${label}-step`);

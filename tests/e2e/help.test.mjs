@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { click, consoleLogin as openConsole, helpServer, launch, openApp, semantics, serve, waitFor, waitForFirstFrame } from "./lib.mjs";
+import { click, consoleLogin as openConsole, helpServer, launch, openApp, openGuide, semantics, serve, waitFor, waitForFirstFrame } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -44,7 +44,7 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
     await desk.getByText("现在没有人在等。").waitFor();
 
     const app = await openApp(browser, server.url, { width: 390, height: 844, dpr: 2 });
-    await click(app, "button", "防骗子");
+    await openGuide(app, "防骗子");
     await click(app, "button", "开始学习");
     await askForCallBack(app, "13800138000");
     await waitFor(app, "status", /^已经收到！\d\d:\d\d 前给您回电（大约 10 分钟）。$/);
@@ -93,7 +93,7 @@ test("a report from a guide step reaches the console, is answered there, and the
   const server = await helpServer(tmp(), { admin });
   try {
     const app = await openApp(browser, server.url, { width: 1280, height: 900 });
-    await click(app, "button", "医院挂号");
+    await openGuide(app, "医院挂号");
     await click(app, "button", "开始学习");
     await click(app, "button", "下一步");
     await click(app, "button", "这一步有问题？告诉我们");

@@ -1,7 +1,7 @@
 // A kiosk runs all day: with nothing happening, the app draws nothing.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { click, launch, openApp, serve, settle } from "./lib.mjs";
+import { click, launch, openApp, openGuide, serve, settle } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -27,7 +27,7 @@ test("idle for 3 seconds on home and on settings: at most one frame per second",
 
 test("a guide step's highlight pulses for a few seconds, then the app stops drawing", async () => {
   const page = await openApp(browser, server.url, { reducedMotion: "no-preference" });
-  await click(page, "button", "防骗子");
+  await openGuide(page, "防骗子");
   const start = await page.evaluate(() => Module._anxin_frame_count());
   await click(page, "button", "开始学习");  // settles only once the pulse is over
   const pulsed = (await page.evaluate(() => Module._anxin_frame_count())) - start;

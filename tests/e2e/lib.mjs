@@ -11,6 +11,15 @@ import { chromium } from "playwright-core";
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const screenshotDir = join(root, "build", "screenshots");
 
+// The shipped guides in home order, and the home group each one is in (home → 出行 → 坐公交地铁).
+const guideIndex = JSON.parse(readFileSync(join(root, "assets", "guides", "index.json"), "utf8"));
+export const guideIds = guideIndex.groups ? guideIndex.groups.flatMap((g) => g.guides) : guideIndex.guides;
+export const guides = guideIds.map((id) => JSON.parse(readFileSync(join(root, "assets", "guides", `${id}.json`), "utf8")));
+export function groupOf(title) {
+  const g = guides.find((x) => x.title === title);
+  return g && guideIndex.groups ? guideIndex.groups.find((grp) => grp.guides.includes(g.id))?.title : undefined;
+}
+
 // Starts the static server on a free port; returns { url, stop }.
 // With apiPort, /api/ is passed on to the help server on that port.
 export async function serve(folder = join(root, "dist"), apiPort = 0) {
@@ -94,6 +103,14 @@ export async function reveal(page, role, name) {
     await settle(page);
   }
   throw new Error(`could not scroll ${role} "${name}" into view`);
+}
+
+// Opens a guide from home as a person does: its group's tile, then the guide's. `how` is
+// click, tap, or a test's own way of pressing (a screen reader's activation).
+export async function openGuide(page, title, how = click) {
+  const group = groupOf(title);
+  if (group && !(await semantics(page)).some((n) => n.role === "button" && n.name === title)) await how(page, "button", group);
+  await how(page, "button", title);
 }
 
 // A real click (pointer events on the canvas) at the centre of the node's rect.

@@ -110,7 +110,7 @@ TEST_CASE("an update touches only what changed: pressing a choice updates a few 
 
 TEST_CASE("a new screen moves focus to its heading, and a step change is announced") {
     UiHarness ui;
-    ui.press(Role::Button, "医院挂号");
+    ui.open_guide("医院挂号");
     CHECK(ui.a11y.focus == ui.get(Role::Heading, "医院挂号").id);
     ui.press(Role::Button, "开始学习");
     const Guide& g = *ui.app->state().content.guide("hospital");

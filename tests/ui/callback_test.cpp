@@ -31,7 +31,7 @@ json waiting(int minutes, int position) {
 
 TEST_CASE("from a guide step, help → 请人给我回电: the keypad reads digits back and the request carries the step") {
     UiHarness ui(390, 844);
-    ui.press(Role::Button, "防骗子");
+    ui.open_guide("防骗子");
     ui.press(Role::Button, "先练一练");
     ui.press(Role::Button, "未知号码");  // a wrong tap in practice: a helper will know
     ui.press(Role::Button, "找人帮忙");
@@ -170,7 +170,7 @@ TEST_CASE("a promise not kept is told honestly, with an apology") {
 TEST_CASE("a step that does not match the phone is reported from the step, kept until sent, and its answer shown") {
     UiHarness ui;
     ui.network.offline = true;
-    ui.press(Role::Button, "健康码");
+    ui.open_guide("健康码");
     ui.press(Role::Button, "开始学习");
     ui.press(Role::Button, "下一步");
     ui.press(Role::Button, "这一步有问题？告诉我们");

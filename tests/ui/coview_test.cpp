@@ -78,7 +78,7 @@ TEST_CASE("a senior shares the screen with a helper on the phone, who sees the s
     CoViewHub hub;
     UiHarness ui(390, 844);
     route_to(ui, hub);
-    ui.press(Role::Button, "坐公交地铁");
+    ui.open_guide("坐公交地铁");
     ui.press(Role::Button, "开始学习");
     ui.press(Role::Button, "下一步");
     const std::string step_heading = ui.heading();

@@ -62,8 +62,11 @@ TEST_CASE("every text on every screen renders with real glyphs") {
         }
     };
     check_all();
+    ui.press(Role::Button, "钱和安全");
+    check_all();
     ui.press(Role::Button, "防骗子");
     check_all();
+    ui.press(Role::Button, "返回");
     ui.press(Role::Button, "返回");
     ui.press(Role::Button, "设置");
     check_all();

@@ -44,7 +44,7 @@ TEST_CASE("every shipped guide can be followed to the end with 下一步, each s
     for (const Guide& g : shipped().guides) {
         CAPTURE(g.id);
         UiHarness ui(390, 844);
-        ui.press(Role::Button, g.title);
+        ui.open_guide(g.title);
         CHECK(ui.heading() == g.title);
         ui.press(Role::Button, "开始学习");
         const int total = int(g.steps.size());
@@ -72,7 +72,7 @@ TEST_CASE("every shipped guide can be practised by tapping the highlighted place
     for (const Guide& g : shipped().guides) {
         CAPTURE(g.id);
         UiHarness ui(1920, 1080);
-        ui.press(Role::Button, g.title);
+        ui.open_guide(g.title);
         ui.press(Role::Button, "先练一练");
         bool tried_wrong = false;
         for (size_t i = 0; i < g.steps.size(); ++i) {
@@ -112,7 +112,7 @@ TEST_CASE("after three wrong taps the app offers to show the place or to call fo
     const std::string target = element_label(*st.screen.find(st.screen.target));
     SUBCASE("做给我看 taps it for the user, says where, and goes on") {
         UiHarness ui;
-        ui.press(Role::Button, g.title);
+        ui.open_guide(g.title);
         ui.press(Role::Button, "先练一练");
         for (int i = 0; i < 2; ++i) ui.press(Role::Button, wrong);
         CHECK_FALSE(ui.has(Role::Button, "做给我看"));
@@ -124,7 +124,7 @@ TEST_CASE("after three wrong taps the app offers to show the place or to call fo
     }
     SUBCASE("找人帮忙 opens help, and 返回 comes back to the same step") {
         UiHarness ui;
-        ui.press(Role::Button, g.title);
+        ui.open_guide(g.title);
         ui.press(Role::Button, "先练一练");
         for (int i = 0; i < 3; ++i) ui.press(Role::Button, wrong);
         const auto helps = ui.tree().all(Role::Button);
@@ -141,7 +141,7 @@ TEST_CASE("after three wrong taps the app offers to show the place or to call fo
 TEST_CASE("a marked jargon term opens its plain explanation, and closes again") {
     const Guide& g = *shipped().guide("anti-fraud");
     UiHarness ui;
-    ui.press(Role::Button, g.title);
+    ui.open_guide(g.title);
     ui.press(Role::Button, "开始学习");
     ui.press(Role::Button, "“安全账户”是什么意思？");
     const std::string answer = "“安全账户”：" + shipped().glossary.at("安全账户");
@@ -153,7 +153,7 @@ TEST_CASE("a marked jargon term opens its plain explanation, and closes again") 
 TEST_CASE("上一步, 再读一遍 and 回首页 do what they say") {
     const Guide& g = *shipped().guide("hospital");
     UiHarness ui;
-    ui.press(Role::Button, g.title);
+    ui.open_guide(g.title);
     ui.press(Role::Button, "开始学习");
     CHECK_FALSE(ui.has(Role::Button, "上一步"));  // nothing before the first step
     ui.press(Role::Button, "下一步");
@@ -172,7 +172,7 @@ TEST_CASE("with Cantonese chosen, steps are spoken with a Cantonese voice; with 
     s.voice_lang = VoiceLang::Cantonese;
     UiHarness ui(1920, 1080, settings_to_json(s));
     ui.speech.voice_available = false;
-    ui.press(Role::Button, "健康码");
+    ui.open_guide("健康码");
     ui.press(Role::Button, "开始学习");
     CHECK(ui.speech.spoken.back().lang == "zh-HK");
     CHECK(ui.has(Role::Status, "这台设备没有找到中文朗读声音，请看屏幕上的文字。"));
@@ -180,7 +180,7 @@ TEST_CASE("with Cantonese chosen, steps are spoken with a Cantonese voice; with 
 
 TEST_CASE("the highlight pulses for a while after a step appears, then the app stops drawing") {
     UiHarness ui;
-    ui.press(Role::Button, "坐公交地铁");
+    ui.open_guide("坐公交地铁");
     ui.press(Role::Button, "开始学习");
     ui.frame();
     CHECK(ui.app->wants_frames());  // animating
@@ -200,7 +200,7 @@ TEST_CASE("the simulated screen's colours keep 7:1 contrast for text") {
 TEST_CASE("with reduced motion asked for, the highlight stands still and the app draws nothing more") {
     UiHarness ui;
     ui.app->state().reduced_motion = true;
-    ui.press(Role::Button, "坐公交地铁");
+    ui.open_guide("坐公交地铁");
     ui.press(Role::Button, "开始学习");
     ui.frame();
     ui.frame();

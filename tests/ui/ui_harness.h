@@ -41,6 +41,8 @@ public:
     bool has(Role role, const std::string& name) const { return tree().find(role, name) != nullptr; }
     void press(Role role, const std::string& name);  // an action request, as assistive technology sends
     void tap(Role role, const std::string& name);    // a real pointer click at the node's centre
+    // Opens a guide by its tile, as a person would: from home, through its group (出行, 看病…).
+    void open_guide(const std::string& title, bool by_tap = false);
     void type(const std::string& box, const std::string& text);  // a text box's new text, as the browser's input sends it
     void key(ImGuiKey key);
     std::string heading() const;                     // the screen's level-1 heading

@@ -4,11 +4,16 @@
 
 using namespace anxin;
 
-TEST_CASE("the shipped content loads with no problems and has the five guides in order") {
+TEST_CASE("the shipped content loads with no problems, every guide in a group") {
     const Content c = load_content(std::string(ANXIN_SOURCE_DIR) + "/assets");
     CHECK(c.problems.empty());
-    REQUIRE(c.guides.size() == 5);
+    REQUIRE(c.guides.size() >= 5);
     CHECK(c.guides[0].id == "bus-qr");
+    CHECK(c.groups.size() >= 3);
+    for (const Guide& g : c.guides) {
+        CAPTURE(g.id);
+        CHECK(c.group_of(g.id) != nullptr);
+    }
     CHECK(c.guide("no-password-pay") != nullptr);
     CHECK(c.config.hotline_number == "12345");
     CHECK(c.strings.has("help.button"));
@@ -45,17 +50,44 @@ TEST_CASE("the practice hint names the place to tap in words, not by its highlig
 
 TEST_CASE("the guide index is a list of plain ids; bad entries are named and skipped") {
     std::vector<std::string> problems;
-    const auto ids = parse_guide_index(R"({"guides": ["a", "b", "a", "../etc", 7]})", "guides/index.json", problems);
-    CHECK(ids == std::vector<std::string>{"a", "b"});
+    const GuideIndex index = parse_guide_index(R"({"guides": ["a", "b", "a", "../etc", 7]})", "guides/index.json", problems);
+    CHECK(index.ids == std::vector<std::string>{"a", "b"});
+    CHECK(index.groups.empty());
     REQUIRE(problems.size() == 3);
     CHECK(problems[0] == "guides/index.json: guides[2]: 'a' is listed twice");
     CHECK(problems[1] == "guides/index.json: guides[3]: '../etc' is not a plain id");
     CHECK(problems[2] == "guides/index.json: guides[4]: must be a guide id");
 }
 
+TEST_CASE("guides in groups: each guide once, a group with a mistake is named and its guides still load") {
+    std::vector<std::string> problems;
+    const GuideIndex index = parse_guide_index(R"({"groups": [
+        {"id": "travel", "title": "出行", "subtitle": "坐车", "icon": "bus", "guides": ["bus", "taxi"]},
+        {"id": "health", "title": "看病看病看病看病", "guides": ["clinic"]},
+        {"id": "money", "title": "钱", "icon": "rocket", "guides": ["pay", "bus"]},
+        {"id": "travel", "title": "又一个", "guides": ["x"]},
+        {"title": "没有 id", "guides": []},
+        "not a group"]})",
+                                               "guides/index.json", problems);
+    CHECK(index.ids == std::vector<std::string>{"bus", "taxi", "clinic", "pay", "x"});
+    REQUIRE(index.groups.size() == 2);
+    CHECK(index.groups[0].title == "出行");
+    CHECK(index.groups[0].guides == std::vector<std::string>{"bus", "taxi"});
+    CHECK(index.groups[1].id == "money");
+    CHECK(index.groups[1].guides == std::vector<std::string>{"pay"});
+    CHECK(problems == std::vector<std::string>{
+                          "guides/index.json: groups[1]: 'title' is longer than 6 characters",
+                          "guides/index.json: groups[2]: 'icon' 'rocket' is not one of the known icons",
+                          "guides/index.json: groups[2]: guides[1]: 'bus' is listed twice",
+                          "guides/index.json: groups[3]: id 'travel' is used by another group",
+                          "guides/index.json: groups[4]: 'id' is missing",
+                          "guides/index.json: groups[5]: must be {id, title, subtitle, icon, guides}",
+                      });
+}
+
 TEST_CASE("malformed JSON and a bad hotline are reported; the default hotline stays") {
     std::vector<std::string> problems;
-    CHECK(parse_guide_index("{\"guides\": [", "guides/index.json", problems).empty());
+    CHECK(parse_guide_index("{\"guides\": [", "guides/index.json", problems).ids.empty());
     CHECK(problems.at(0) == "guides/index.json: not valid JSON");
     problems.clear();
     const auto config = parse_config(R"({"hotline":{"number":"call us"}})", "config.json", problems);

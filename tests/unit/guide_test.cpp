@@ -102,6 +102,7 @@ TEST_CASE("one broken guide is left out, the others load, and the count of rejec
     const fs::path dir = fs::temp_directory_path() / "anxin-guide-test";
     fs::remove_all(dir);
     fs::copy(std::string(ANXIN_SOURCE_DIR) + "/assets", dir, fs::copy_options::recursive);
+    const size_t shipped = load_content(dir.string()).guides.size();
     {
         std::ofstream broken(dir / "guides" / "hospital.json");
         broken << "{ \"id\": \"hospital\", ";
@@ -110,9 +111,35 @@ TEST_CASE("one broken guide is left out, the others load, and the count of rejec
     CHECK(c.guides_rejected == 1);
     CHECK(c.guide("hospital") == nullptr);
     CHECK(c.guide("bus-qr") != nullptr);
-    CHECK(c.guides.size() == 4);
+    CHECK(c.guides.size() == shipped - 1);
     REQUIRE(c.problems.size() == 1);
     CHECK(c.problems[0].rfind("guides/hospital.json: line 1, column ", 0) == 0);
+    // Its group shows what is left of it.
+    const GuideGroup* health = c.group_of("health-code");
+    REQUIRE(health != nullptr);
+    CHECK(std::find(health->guides.begin(), health->guides.end(), "hospital") == health->guides.end());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a step's link to another guide must lead to a guide that is shown; a wrong one is named and dropped") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "anxin-see-test";
+    fs::remove_all(dir);
+    fs::copy(std::string(ANXIN_SOURCE_DIR) + "/assets", dir, fs::copy_options::recursive);
+    json g = json::parse(std::ifstream(dir / "guides" / "anti-fraud.json"));
+    g["steps"][0]["see"] = "no-password-pay";
+    g["steps"][1]["see"] = "pension-2030";
+    g["steps"][2]["see"] = "anti-fraud";
+    std::ofstream(dir / "guides" / "anti-fraud.json") << g.dump();
+    const Content c = load_content(dir.string());
+    const Guide* loaded = c.guide("anti-fraud");
+    REQUIRE(loaded != nullptr);
+    CHECK(loaded->steps[0].see == "no-password-pay");
+    CHECK(loaded->steps[1].see.empty());
+    CHECK(loaded->steps[2].see.empty());
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0] == "guides/anti-fraud.json: step 2 (" + loaded->steps[1].title + "): 'see' 'pension-2030' is not a guide in guides/index.json");
+    CHECK(c.problems[1] == "guides/anti-fraud.json: step 3 (" + loaded->steps[2].title + "): 'see' 'anti-fraud' is this guide itself");
     fs::remove_all(dir);
 }
 
