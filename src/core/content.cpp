@@ -57,7 +57,8 @@ const GuideGroup* Content::group_of(const std::string& guide_id) const {
 
 const std::vector<std::string>& known_icons() {
     static const std::vector<std::string> kIcons = {"bus",   "hospital", "health_code", "payment",   "shield", "phone", "video",
-                                                    "car",   "money",    "pension",     "text_size", "pill",   "wifi",  "food"};
+                                                    "car",   "money",    "pension",     "text_size", "pill",   "wifi",  "food",
+                                                    "mobile"};
     return kIcons;
 }
 

@@ -183,6 +183,11 @@ void parse_step(const json& j, size_t index, const std::string& file, const Glos
                 if (std::find(labels.begin(), labels.begin() + long(i), labels[i]) == labels.begin() + long(i) &&
                     std::count(labels.begin(), labels.end(), labels[i]) > 1)
                     sc.fail("two elements read the same, '" + labels[i] + "': give them different text");
+            for (const std::string& label : labels)  // the step's own buttons are beside the simulated phone
+                for (const char* app_button : {"下一步", "上一步", "完成", "找人帮忙", "回首页", "再读一遍", "返回", "朗读"})
+                    if (label == app_button)
+                        sc.fail("an element reads '" + label + "', like the app's own button beside the phone: "
+                                "name it as the phone's app does on this page in other words, e.g. '确定'");
             if (!s.screen.target.empty() && std::find(ids.begin(), ids.end(), s.screen.target) == ids.end())
                 sc.fail("'target' '" + s.screen.target + "' is not the id of any element on the screen");
             if (!sc.ok) c.ok = false;

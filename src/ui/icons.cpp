@@ -19,6 +19,7 @@ Icon icon_from_name(const std::string& name) {
     if (name == "pill") return Icon::Pill;
     if (name == "wifi") return Icon::Wifi;
     if (name == "food") return Icon::Food;
+    if (name == "mobile") return Icon::Mobile;
     return Icon::None;
 }
 
@@ -140,11 +141,19 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 p, float s, ImU32 col) {
             dl->AddLine(at(0.67f, 0.12f), at(0.92f, 0.86f), col, t * 1.4f);
             dl->AddLine(at(0.52f, 0.6f), at(0.82f, 0.6f), col, t * 1.4f);
             break;
-        case Icon::Pill:  // a capsule, tilted
-            dl->AddLine(at(0.27f, 0.73f), at(0.73f, 0.27f), col, s * 0.32f);
-            dl->AddCircleFilled(at(0.27f, 0.73f), s * 0.16f, col);
-            dl->AddCircle(at(0.73f, 0.27f), s * 0.16f - t * 0.5f, col, 0, t);
+        case Icon::Pill: {  // a capsule, tilted: one half filled, one half outlined
+            const float r = 0.17f, k = 0.7071f;
+            const ImVec2 mid = at(0.5f, 0.5f), n(k * r * s, k * r * s);
+            dl->PathArcTo(at(0.29f, 0.71f), r * s, 0.785f, 3.927f);  // the lower end, round
+            dl->PathLineTo(ImVec2(mid.x + n.x, mid.y + n.y));
+            dl->PathLineTo(ImVec2(mid.x - n.x, mid.y - n.y));
+            dl->PathFillConvex(col);
+            dl->PathLineTo(ImVec2(mid.x + n.x, mid.y + n.y));
+            dl->PathArcTo(at(0.71f, 0.29f), r * s, 0.785f, -2.356f);  // the upper end, round
+            dl->PathLineTo(ImVec2(mid.x - n.x, mid.y - n.y));
+            dl->PathStroke(col, ImDrawFlags_Closed, t);
             break;
+        }
         case Icon::Wifi:
             for (int k = 1; k <= 3; ++k) {
                 dl->PathArcTo(at(0.5f, 0.84f), s * 0.2f * float(k), -2.36f, -0.79f);
@@ -152,11 +161,16 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 p, float s, ImU32 col) {
             }
             dl->AddCircleFilled(at(0.5f, 0.84f), s * 0.08f, col);
             break;
-        case Icon::Food:  // a bowl with steam
-            dl->PathArcTo(at(0.5f, 0.5f), s * 0.4f, 0.0f, 3.14159265f);
+        case Icon::Mobile:  // a smartphone: the handset icon means "call" (找人帮忙)
+            dl->AddRect(at(0.24f, 0.04f), at(0.76f, 0.96f), col, s * 0.1f, 0, t);
+            dl->AddLine(at(0.42f, 0.14f), at(0.58f, 0.14f), col, t);
+            dl->AddCircleFilled(at(0.5f, 0.84f), s * 0.06f, col);
+            break;
+        case Icon::Food:  // a bowl and chopsticks
+            dl->PathArcTo(at(0.5f, 0.5f), s * 0.42f, 0.0f, 3.14159265f);
             dl->PathStroke(col, ImDrawFlags_Closed, t);
-            dl->AddLine(at(0.38f, 0.14f), at(0.38f, 0.38f), col, t);
-            dl->AddLine(at(0.62f, 0.14f), at(0.62f, 0.38f), col, t);
+            dl->AddLine(at(0.36f, 0.08f), at(0.56f, 0.44f), col, t);
+            dl->AddLine(at(0.6f, 0.06f), at(0.66f, 0.44f), col, t);
             break;
     }
 }

@@ -8,7 +8,7 @@
 namespace anxin {
 
 enum class Icon { None, Bus, Hospital, HealthCode, Payment, Shield, Back, Speaker, Phone, Gear, Check,
-                  Video, Car, Money, Pension, TextSize, Pill, Wifi, Food };
+                  Video, Car, Money, Pension, TextSize, Pill, Wifi, Food, Mobile };
 Icon icon_from_name(const std::string& name);  // content's "icon" field; None if unknown
 void draw_icon(ImDrawList* dl, Icon icon, ImVec2 min, float size, ImU32 col);
 

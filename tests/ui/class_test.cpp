@@ -219,7 +219,8 @@ TEST_CASE("in a class, a senior tries the teacher's step on the simulated phone;
     // A wrong tap: a hint, and the miss is reported.
     std::string wrong;
     for (const auto& e : g->steps[0].screen.elements)
-        if (e.id != target->id && !element_label(e).empty() && ui.has(Role::Button, element_label(e))) wrong = element_label(e);
+        for (const ScreenElement& x : e.items.empty() ? std::vector<ScreenElement>{e} : e.items)  // grid items too
+            if (x.id != target->id && !element_label(x).empty() && ui.has(Role::Button, element_label(x))) wrong = element_label(x);
     REQUIRE_FALSE(wrong.empty());
     ui.press(Role::Button, wrong);
     ui.settle();

@@ -71,6 +71,10 @@ TEST_CASE("each kind of mistake names the file, the step and the field") {
     struct Case { const char* what; std::function<void(json&)> change; std::string expected; };
     const Case cases[] = {
         {"missing step title", [](json& j) { j["steps"][1].erase("title"); }, "guides/demo.json: step 2: 'title' is missing"},
+        {"a phone button named like the app's own", [](json& j) { j["steps"][0]["screen"]["elements"][2]["text"] = "下一步"; },
+         "guides/demo.json: step 1 (第一步): screen: an element reads '下一步', like the app's own button beside the phone: name it as "
+         "the phone's app does on this page in other words, e.g. '确定'"},
+        {"a link to a guide that is not an id", [](json& j) { j["steps"][1]["see"] = "../bus"; }, "guides/demo.json: step 2 (第二步): 'see' '../bus' is not a guide id"},
         {"unknown element type", [](json& j) { j["steps"][0]["screen"]["elements"][0]["type"] = "slider"; },
          "guides/demo.json: step 1 (第一步): screen: elements[0]: unknown type 'slider' (known: title_bar, search, icon_grid, button, list_row, qr, text, toggle, tab_bar, card)"},
         {"target that does not exist", [](json& j) { j["steps"][0]["screen"]["target"] = "pay"; },
