@@ -140,6 +140,8 @@
           e.addEventListener("click", function () { point(n); });
         }
         if (n.checked) e.classList.add("checked");
+        // Scrolled partly under the senior's fixed bars: shown faintly, behind the bars' buttons.
+        if (n.clipped) e.classList.add("clipped");
         var r = n.rect;
         e.style.left = r[0] * scale + "px";
         e.style.top = r[1] * scale + "px";
