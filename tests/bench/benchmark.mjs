@@ -102,7 +102,7 @@ async function mirror(browser, url) {
   const page = await openApp(browser, url, { width: 1280, height: 800 });
   for (const where of ["home", "guide_step"]) {
     if (where === "guide_step") {
-      for (const name of ["关闭免密支付", "开始学习", "下一步"]) {
+      for (const name of ["钱和安全", "关闭免密支付", "开始学习", "下一步"]) {
         await page.getByRole("button", { name, exact: true }).evaluate((e) => e.click());
         await settle(page);
       }
