@@ -196,9 +196,13 @@ Content load_home_content(const std::string& root, const std::string& lang) {
 }
 
 Content load_content(const std::string& root, const std::string& lang) {
+    return load_content_from([&root](const std::string& rel) { return read_text_file(root + "/" + rel); }, lang);
+}
+
+Content load_content_from(const ContentReader& read, const std::string& lang) {
     Content c;
     auto load = [&](const std::string& rel) -> std::optional<std::string> {
-        auto text = read_text_file(root + "/" + rel);
+        auto text = read(rel);
         if (!text) c.problems.push_back(rel + ": file is missing");
         return text;
     };

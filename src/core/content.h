@@ -9,6 +9,7 @@
 // A bad file never stops the app: what can be read is used, and each problem
 // is reported with its file and field.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,10 @@ struct Content {
 const std::vector<std::string>& known_icons();
 std::optional<std::string> read_text_file(const std::string& path);
 Content load_content(const std::string& asset_root, const std::string& lang = "zh-CN");
+// The same, from any source of files by their path under the asset folder ("guides/index.json"):
+// a published content bundle (content_bundle.h) is loaded and checked by exactly this code.
+using ContentReader = std::function<std::optional<std::string>(const std::string& rel)>;
+Content load_content_from(const ContentReader& read, const std::string& lang = "zh-CN");
 // Just enough for the home screen (strings, config, the tiles from guides/tiles.json);
 // load_content() afterwards gives the rest. Without a usable tiles file, loads everything.
 Content load_home_content(const std::string& asset_root, const std::string& lang = "zh-CN");

@@ -7,6 +7,7 @@
 // [SECTION] Console: live events, reports
 // [SECTION] Kiosks
 // [SECTION] Screen sharing ("看着我的屏幕教我")
+// [SECTION] Published content: the guides every app fetches, and authors' versions
 // [SECTION] Workshop classes
 // [SECTION] Static pages and errors
 
@@ -21,6 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/content_bundle.h"
 #include "core/guide.h"
 #include "core/kiosk.h"
 #include "core/settings.h"
@@ -624,6 +626,83 @@ void HelpApi::install(httplib::Server& svr) {
     });
 
     //-----------------------------------------------------------------------------
+    // [SECTION] Published content: the guides every app fetches, and authors' versions
+    //-----------------------------------------------------------------------------
+
+    // The newest version as the app takes it. ETag is the version; the app, whose fetch cannot
+    // set headers, says the version it has as ?have=N. Either way, the same version is a 304.
+    svr.Get("/api/content", [&](const httplib::Request& req, httplib::Response& res) {
+        auto v = store.content_version(0);
+        if (!v) return error(res, 404, "no content is published");
+        const std::string etag = "\"" + std::to_string(v->id) + "\"";
+        res.set_header("ETag", etag);
+        res.set_header("Cache-Control", "no-cache");
+        if (req.get_header_value("If-None-Match") == etag || req.get_param_value("have") == std::to_string(v->id)) {
+            res.status = 304;
+            return;
+        }
+        res.status = 200;
+        res.set_content("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", "application/json; charset=utf-8");
+    });
+
+    // Authors (and admins) read the versions, publish, and roll back.
+    auto author = [&, authed](const httplib::Request& req, httplib::Response& res, bool state_change) -> std::optional<Helper> {
+        auto a = authed(req, res, state_change, false);
+        if (!a) return std::nullopt;
+        if (a->first.role != "author" && a->first.role != "admin") { error(res, 403, "only authors and admins change guides"); return std::nullopt; }
+        return a->first;
+    };
+    auto version_json = [](const ContentVersion& v) {
+        return json{{"version", v.id}, {"author", v.author}, {"note", v.note}, {"created_at", v.created_at}, {"bytes", v.bytes}};
+    };
+    // Checks files with the app's own validator; publishes them, or answers 422 with its messages.
+    auto publish = [&, version_json](httplib::Response& res, const Helper& who, const std::string& note, const std::string& files) {
+        const LoadedBundle b = load_content_bundle("{\"version\":1,\"files\":" + files + "}", cfg.assets_dir);
+        if (!b.ok) return reply(res, 422, json{{"error", "the guides have problems; nothing was published"}, {"problems", b.problems}});
+        ContentVersion v{0, who.display_name, note, now(), files};
+        v.id = store.add_content_version(v);
+        if (!v.id) return error(res, 500, "could not save the version");
+        v.bytes = files.size();
+        reply(res, 201, version_json(v));
+    };
+
+    svr.Get("/api/console/content", [&, author, version_json](const httplib::Request& req, httplib::Response& res) {
+        if (!author(req, res, false)) return;
+        json list = json::array();
+        for (const ContentVersion& v : store.content_versions(100)) list.push_back(version_json(v));
+        reply(res, 200, json{{"versions", list}});
+    });
+    svr.Get(R"(/api/console/content/(\d{1,9}))", [&, author](const httplib::Request& req, httplib::Response& res) {
+        if (!author(req, res, false)) return;
+        auto v = store.content_version(std::stoll(req.matches[1]));
+        if (!v) return error(res, 404, "no such version");
+        res.status = 200;
+        res.set_content("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", "application/json; charset=utf-8");
+    });
+    svr.Post("/api/console/content", [&, author, publish](const httplib::Request& req, httplib::Response& res) {
+        auto who = author(req, res, true);
+        if (!who) return;
+        if (too_large(req, res, BundleLimits::kMaxBytes)) return;
+        if (nesting_depth(req.body) > 16) return error(res, 400, "the body nests too deeply");
+        const json j = json::parse(req.body, nullptr, false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_object())
+            return error(res, 400, "the body must be {\"note\": \"what changed\", \"files\": {...}}");
+        const std::string note = text_field(j, "note");
+        if (!is_clean_text(note, 80)) return error(res, 400, "note: say in 1 to 80 characters what changed");
+        publish(res, *who, note, j["files"].dump());
+    });
+    svr.Post("/api/console/content/rollback", [&, author, publish](const httplib::Request& req, httplib::Response& res) {
+        auto who = author(req, res, true);
+        if (!who) return;
+        const json j = parse_body(req, res);
+        if (j.is_discarded()) return;
+        if (!j.value("version", json()).is_number_integer()) return error(res, 400, "version: the number of the version to go back to");
+        auto old = store.content_version(std::max<int64_t>(1, j["version"].get<int64_t>()));
+        if (!old) return error(res, 404, "no such version");
+        publish(res, *who, "回到第 " + std::to_string(old->id) + " 版", old->files);
+    });
+
+    //-----------------------------------------------------------------------------
     // [SECTION] Workshop classes
     //-----------------------------------------------------------------------------
     // The volunteer starts and leads a class from the console (or the projector, which
@@ -803,7 +882,7 @@ void HelpApi::install(httplib::Server& svr) {
     svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
     svr.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
     svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
-    svr.set_payload_max_length(kMaxScreenBytes);  // each endpoint holds its own, smaller limit
+    svr.set_payload_max_length(BundleLimits::kMaxBytes);  // each endpoint holds its own, smaller limit
     svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         if (res.status == 413) return error(res, 413, "the request is larger than 8 KB");

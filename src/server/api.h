@@ -12,6 +12,8 @@
 // Classes:  POST /api/classes/join (code → member token)   GET /api/classes/{token}?since=  POST …/{token}/progress | hand | leave
 //           GET /api/classes/present/{id}?since=   POST …/present/{id}/step   (the projector, by the class's secret id)
 //           POST|GET /api/console/classes   GET /api/console/classes/{id}?since=   POST …/{id}/step | end | handled
+// Content:  GET /api/content[?have=N] (ETag / If-None-Match: 304 when unchanged)
+//           GET|POST /api/console/content   GET /api/console/content/{n}   POST /api/console/content/rollback (authors)
 // Console:  POST /api/console/login | logout   GET  /api/console/me
 //           GET  /api/console/queue | history | reports | events (server-sent events)
 //           POST /api/console/requests/{id}/claim | promise | status
@@ -38,6 +40,7 @@ namespace anxin::server {
 struct ApiConfig {
     std::string dist_dir;                 // the built app, served at /
     std::string console_dir;              // the helpers' console, served at /console/
+    std::string assets_dir = "assets";    // the app's strings and config, to check published guides against
     std::vector<std::string> known_guides;// guide ids a request may name
     std::string guides_json = R"({"guides":[]})";  // titles of guides and steps, for the console
     int public_rate_per_minute = 30;      // per client address, for the public POST endpoints (0 = no limit)

@@ -4,7 +4,7 @@
 //   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db] [--dist dist] [--console web/console]
 //                [--assets assets] [--retention-days 30] [--rate-limit 30]
 //                [--coview-code-seconds 600] [--coview-minutes 30]   (screen sharing)
-//   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin | --volunteer]
+//   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin | --volunteer | --author]
 //        (the password is read from standard input: one line, at least 8 characters)
 //
 // SIGTERM or Ctrl+C: finishes the requests in flight, then exits.
@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "core/content.h"
+#include "core/content_bundle.h"
 #include "server/api.h"
 #include "server/secrets.h"
 #include "server/sqlite_store.h"
@@ -42,7 +43,7 @@ bool parse_args(int argc, char** argv, Args& out) {
         std::string a = argv[i];
         if (a.rfind("--", 0) != 0) { std::fprintf(stderr, "anxin_server: unexpected '%s'\n", a.c_str()); return false; }
         a = a.substr(2);
-        if (a == "admin" || a == "volunteer") { out.opts[a] = "1"; continue; }
+        if (a == "admin" || a == "volunteer" || a == "author") { out.opts[a] = "1"; continue; }
         if (i + 1 >= argc) { std::fprintf(stderr, "anxin_server: --%s needs a value\n", a.c_str()); return false; }
         out.opts[a] = argv[++i];
     }
@@ -59,7 +60,10 @@ int create_helper(Store& store, const Args& args) {
     Helper h;
     h.username = args.get("username", "");
     h.display_name = args.get("name", h.username);
-    h.role = args.opts.count("admin") ? "admin" : args.opts.count("volunteer") ? "volunteer" : "helper";
+    h.role = args.opts.count("admin")       ? "admin"
+             : args.opts.count("volunteer") ? "volunteer"
+             : args.opts.count("author")    ? "author"
+                                            : "helper";
     std::string password;
     std::getline(std::cin, password);
     if (h.username.empty() || password.size() < 8) {
@@ -94,7 +98,8 @@ int main(int argc, char** argv) {
     // Screen sharing: how long a code lives and a session lasts (shorter only for tests).
     cfg.coview.code_ttl = Millis(to_int(args.get("coview-code-seconds", "600"), 600)) * 1000;
     cfg.coview.max_live = Millis(to_int(args.get("coview-minutes", "30"), 30)) * 60 * 1000;
-    const anxin::Content content = anxin::load_content(args.get("assets", "assets"));
+    cfg.assets_dir = args.get("assets", "assets");
+    const anxin::Content content = anxin::load_content(cfg.assets_dir);
     nlohmann::json guides = nlohmann::json::array();
     for (const auto& g : content.guides) {
         nlohmann::json steps = nlohmann::json::array();
@@ -106,6 +111,14 @@ int main(int argc, char** argv) {
     cfg.guides_json = nlohmann::json{{"guides", guides}}.dump();
     for (const auto& p : content.problems) std::fprintf(stderr, "anxin_server: content: %s\n", p.c_str());
     if (cfg.known_guides.empty()) std::fprintf(stderr, "anxin_server: warning: no guides found under --assets\n");
+    // The guides the apps fetch start as the shipped ones; authors publish from there.
+    if (!store->content_version(0) && !content.guides.empty()) {
+        std::vector<std::string> problems;
+        const std::string bundle = anxin::content_bundle_from_assets(cfg.assets_dir, 1, problems);
+        const nlohmann::json b = nlohmann::json::parse(bundle, nullptr, false);
+        if (problems.empty() && !b.is_discarded() && b.contains("files"))
+            store->add_content_version({0, "随安装包", "安装时的指南", system_now(), b["files"].dump()});
+    }
     const int retention_days = to_int(args.get("retention-days", "30"), 30);
 
     // SIGTERM/SIGINT are taken by one thread (sigwait), which stops the server cleanly.

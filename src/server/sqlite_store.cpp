@@ -104,6 +104,15 @@ const char* const kMigrations[] = {
        INSERT INTO helpers_new SELECT id, username, display_name, role, password_hash, created_at FROM helpers;
        DROP TABLE helpers;
        ALTER TABLE helpers_new RENAME TO helpers;)",
+    // 4: authors (helpers who also fix guides) and published versions of the guides
+    R"(CREATE TABLE helpers_new (
+         id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+         role TEXT NOT NULL CHECK (role IN ('helper', 'admin', 'volunteer', 'author')), password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
+       INSERT INTO helpers_new SELECT id, username, display_name, role, password_hash, created_at FROM helpers;
+       DROP TABLE helpers;
+       ALTER TABLE helpers_new RENAME TO helpers;
+       CREATE TABLE IF NOT EXISTS content_versions (
+         id INTEGER PRIMARY KEY, author TEXT NOT NULL, note TEXT NOT NULL, created_at INTEGER NOT NULL, files TEXT NOT NULL);)",
 };
 
 const char* const kRequestColumns =
@@ -460,6 +469,39 @@ bool SqliteStore::answer_report(int64_t id, const std::string& answer, const std
     Stmt s(db_, "UPDATE reports SET answer = ?, status = ?, updated_at = ? WHERE id = ?");
     s.bind(1, answer).bind(2, status).bind(3, now).bind(4, id);
     return applied_one(s);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Published content
+//-----------------------------------------------------------------------------
+
+int64_t SqliteStore::add_content_version(const ContentVersion& v) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "INSERT INTO content_versions (author, note, created_at, files) VALUES (?, ?, ?, ?)");
+    s.bind(1, v.author).bind(2, v.note).bind(3, v.created_at).bind(4, v.files);
+    if (!s.run()) return 0;
+    ++version_;
+    return sqlite3_last_insert_rowid(db_);
+}
+
+std::optional<ContentVersion> SqliteStore::content_version(int64_t id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, id > 0 ? "SELECT id, author, note, created_at, files FROM content_versions WHERE id = ?"
+                       : "SELECT id, author, note, created_at, files FROM content_versions ORDER BY id DESC LIMIT 1");
+    if (id > 0) s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    ContentVersion v{s.i64(0), s.text(1), s.text(2), s.i64(3), s.text(4)};
+    v.bytes = v.files.size();
+    return v;
+}
+
+std::vector<ContentVersion> SqliteStore::content_versions(int limit) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<ContentVersion> out;
+    Stmt s(db_, "SELECT id, author, note, created_at, length(files) FROM content_versions ORDER BY id DESC LIMIT ?");
+    s.bind(1, int64_t(limit));
+    while (s.step()) out.push_back({s.i64(0), s.text(1), s.text(2), s.i64(3), {}, size_t(s.i64(4))});
+    return out;
 }
 
 }  // namespace anxin::server

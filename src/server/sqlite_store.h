@@ -48,6 +48,10 @@ public:
     std::vector<Report> reports() override;
     bool answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) override;
 
+    int64_t add_content_version(const ContentVersion& version) override;
+    std::optional<ContentVersion> content_version(int64_t id) override;
+    std::vector<ContentVersion> content_versions(int limit) override;
+
     uint64_t version() override;
 
 private:

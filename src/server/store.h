@@ -39,7 +39,7 @@ struct HelpRequest {
 
 struct Helper {
     int64_t id = 0;
-    std::string username, display_name, role;  // role: "helper" or "admin"
+    std::string username, display_name, role;  // role: "helper", "author" (a helper who also edits guides), "admin" or "volunteer"
     std::string password_hash;
 };
 
@@ -61,6 +61,18 @@ struct Report {
     std::string answer;
     std::string idempotency_key;  // from the app: sending it again returns the same report
     Millis created_at = 0, updated_at = 0;
+};
+
+// One published version of the guides (content_bundle.h): the bundle's "files" object as
+// text, who published it and why. Versions are never changed; a rollback publishes an old
+// version's files again as a new version.
+struct ContentVersion {
+    int64_t id = 0;
+    std::string author;  // display name
+    std::string note;    // "改了第 3 步的说法", "回到第 2 版"
+    Millis created_at = 0;
+    std::string files;   // empty in lists
+    size_t bytes = 0;
 };
 
 struct CreateResult {
@@ -101,6 +113,11 @@ public:
     virtual std::optional<Report> report_by_public_id(const std::string& public_id) = 0;
     virtual std::vector<Report> reports() = 0;
     virtual bool answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) = 0;
+
+    // Published content, newest last. content_version(0) is the newest.
+    virtual int64_t add_content_version(const ContentVersion& version) = 0;  // returns its id (0 on failure)
+    virtual std::optional<ContentVersion> content_version(int64_t id) = 0;
+    virtual std::vector<ContentVersion> content_versions(int limit) = 0;       // newest first, without files
 
     // Bumped by every change: live views wait on it.
     virtual uint64_t version() = 0;

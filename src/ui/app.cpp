@@ -100,8 +100,16 @@ void App::before_frame() {
 }
 
 void App::replace_content(Content content) {
+    if (updates_ && content.complete)
+        if (auto kept = updates_->kept()) content = std::move(*kept);  // published after this build: newer
     state_.content = std::move(content);
     frames_wanted_ = std::max(frames_wanted_, 2);  // tiles may change (a guide that failed to load)
+}
+
+void App::follow_published_content(const std::string& asset_root) {
+    updates_ = std::make_unique<ContentUpdates>(services_.storage, services_.network, services_.clock, asset_root);
+    if (state_.content.complete)
+        if (auto kept = updates_->kept()) state_.content = std::move(*kept);
 }
 
 //-----------------------------------------------------------------------------
@@ -163,6 +171,14 @@ void App::frame(float width, float height) {
     reports_.tick();
     coview_.tick();
     classes_.tick();
+    if (updates_) {
+        updates_->tick();
+        if (auto c = updates_->take_new()) waiting_content_ = std::move(*c);
+        if (waiting_content_ && state_.nav.current().screen == ScreenId::Home) {  // never in the middle of a guide
+            state_.content = std::move(*waiting_content_);
+            waiting_content_.reset();
+        }
+    }
     if (!actions_.empty()) frames_wanted_ = std::max(frames_wanted_, 2);  // a focus may scroll: let it land
     state_.now_ms = services_.clock.now_ms();
     if (state_.backup_until_ms > 0 && services_.clock.epoch_ms() >= state_.backup_until_ms) state_.backup_until_ms = 0;  // 7 days are over
@@ -360,6 +376,7 @@ void App::after_frame(const Ui& ui) {
         state_.step = StepState{};
         state_.step.started_ms = state_.now_ms;
         if (state_.nav.current().screen != ScreenId::Home) state_.home_status.clear();  // said once, on the way home
+        else if (updates_) updates_->home_reached();
         state_.key_cursor = 0;  // Up/Down start again from the top of the new screen
         frames_wanted_ = std::max(frames_wanted_, 2);
         return;  // what was drawn belongs to the old screen; speak after the new one is drawn

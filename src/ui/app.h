@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/content.h"
+#include "core/content_updates.h"
 #include "core/coview_client.h"
 #include "core/family_form.h"
 #include "core/help_client.h"
@@ -108,6 +109,12 @@ public:
     // Outside a frame, before ImGui::NewFrame(): lets glyphs that arrived into the font.
     void before_frame();
 
+    // Guides published on the help server (content_updates.h): the kept version is used at
+    // once; newer ones are fetched in the background and shown from the next home screen.
+    // `asset_root` holds the app's own strings and config.
+    void follow_published_content(const std::string& asset_root);
+    int content_version() const { return updates_ ? updates_->version() : 0; }
+
     // A self-service machine: EZ Access keys, idle reset, each person starting afresh.
     void set_kiosk(const KioskConfig& config);
 
@@ -172,6 +179,8 @@ private:
     int last_generation_ = 0;
     int scrolled_generation_ = -1;
     TreeDiffer mirror_;
+    std::unique_ptr<ContentUpdates> updates_;
+    std::optional<Content> waiting_content_;  // a newer version, for the next home screen
     HelpClient help_;
     ReportClient reports_;
     CoViewClient coview_;

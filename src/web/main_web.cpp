@@ -334,6 +334,8 @@ int main() {
     } else {
         std::fprintf(stderr, "anxin: /fonts/slices.json is missing; characters outside the app's own text will show as boxes\n");
     }
+    // Guides fixed on the help server after this build: kept ones at once, newer ones from the next home screen.
+    w.app->follow_published_content("/assets");
     w.app->state().reduced_motion = js_reduced_motion_watch() != 0;
     // A kiosk: from config.json's "kiosk", or the address for testing ("?kiosk=1&idle=5").
     std::vector<std::string> kiosk_problems;

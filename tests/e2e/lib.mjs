@@ -136,10 +136,10 @@ export async function screenshot(page, name) {
 // Starts the help server (build/native/anxin_server) on a free port with a fresh
 // database in `dir`, with one helper account; returns { url, proc, stop, start }.
 // stop("SIGKILL") kills it like a crash; start() brings it back on the same port and database.
-export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], admin = null, volunteer = null, port = 0, extra = [] } = {}) {
+export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], admin = null, volunteer = null, author = null, port = 0, extra = [] } = {}) {
   const exe = join(root, "build", "native", "anxin_server");
   const db = join(dir, "help.db");
-  for (const [account, flags] of [[helper, []], [admin, ["--admin"]], [volunteer, ["--volunteer"]]]) {
+  for (const [account, flags] of [[helper, []], [admin, ["--admin"]], [volunteer, ["--volunteer"]], [author, ["--author"]]]) {
     if (!account) continue;  // null: no such console account
     const make = spawn(exe, ["create-helper", "--db", db, "--username", account[0], "--name", account[1], ...flags], { stdio: ["pipe", "ignore", "inherit"] });
     make.stdin.end(account[2] + "\n");

@@ -60,15 +60,15 @@ int64_t add_helper(Store& s, const std::string& name) {
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
     TempDb db;
-    { CHECK(open(db)->schema_version() == 3); }
-    { CHECK(open(db)->schema_version() == 3); }
+    { CHECK(open(db)->schema_version() == 4); }
+    { CHECK(open(db)->schema_version() == 4); }
     sqlite3* raw = nullptr;
     sqlite3_open(db.path.c_str(), &raw);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     std::string err;
     CHECK_FALSE(SqliteStore::open(db.path, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 3)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 4)");
 }
 
 TEST_CASE("a database from before volunteers keeps its accounts, sessions and requests, and takes volunteers") {
@@ -92,7 +92,7 @@ TEST_CASE("a database from before volunteers keeps its accounts, sessions and re
         sqlite3_close(raw);
     }
     auto s = open(db);
-    CHECK(s->schema_version() == 3);
+    CHECK(s->schema_version() == 4);
     REQUIRE(s->helper_by_username("xiaojie"));
     CHECK(s->helper_by_username("xiaojie")->id == xiaojie);
     CHECK(s->session("hash", 0));
@@ -180,4 +180,35 @@ TEST_CASE("passwords are hashed with argon2id and verified; tokens are random") 
     CHECK(random_hex(16).size() == 32);
     CHECK(random_hex(16) != random_hex(16));
     CHECK(hash_token("a") != hash_token("b"));
+}
+
+TEST_CASE("content versions: each publish is a new version with who and when; the newest is served; old ones stay for rollback") {
+    TempDb db;
+    auto s = open(db);
+    CHECK_FALSE(s->content_version(0));  // nothing published yet
+    const int64_t v1 = s->add_content_version({0, "随安装包", "安装时的指南", 1000, R"({"glossary.json":{"terms":{}}})"});
+    const int64_t v2 = s->add_content_version({0, "小杰", "改了第 3 步的说法", 2000, R"({"glossary.json":{"terms":{"a":"b"}}})"});
+    CHECK(v2 == v1 + 1);
+    const auto newest = s->content_version(0);
+    REQUIRE(newest);
+    CHECK(newest->id == v2);
+    CHECK(newest->author == "小杰");
+    CHECK(newest->created_at == 2000);
+    CHECK(newest->files.find("\"a\":\"b\"") != std::string::npos);
+    const auto list = s->content_versions(10);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].id == v2);
+    CHECK(list[0].files.empty());  // lists carry no bodies
+    CHECK(list[1].bytes == std::string(R"({"glossary.json":{"terms":{}}})").size());
+    // A rollback publishes the old files again: history is kept, the newest is v1's content.
+    const auto old = s->content_version(v1);
+    REQUIRE(old);
+    const int64_t v3 = s->add_content_version({0, "小杰", "回到第 1 版", 3000, old->files});
+    CHECK(s->content_version(0)->id == v3);
+    CHECK(s->content_version(0)->files == old->files);
+    CHECK(s->content_versions(10).size() == 3);
+    CHECK(s->content_versions(2).size() == 2);
+    // Survives a reopen.
+    s.reset();
+    CHECK(open(db)->content_version(0)->note == "回到第 1 版");
 }
