@@ -151,7 +151,7 @@ bool same_origin(const httplib::Request& req) {
 }
 
 // The guide step a report is about, what kind of problem, and what was said; "" or why not.
-std::string read_report(const json& j, const std::vector<std::string>& known_guides, Report& r) {
+std::string read_report(const json& j, const std::vector<std::string>& known_guides, Report& r) {  // NOLINT: a copy of the catalog's ids
     r.guide = text_field(j, "guide");
     if (std::find(known_guides.begin(), known_guides.end(), r.guide) == known_guides.end()) return "guide must be a known guide id";
     auto step = j.find("step");
@@ -170,14 +170,16 @@ int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_re
 
 }  // namespace
 
-HelpApi::HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock)
+HelpApi::HelpApi(Store& store, ApiConfig config, const Content& guides, std::function<Millis()> clock)
     : store_(store), config_(std::move(config)), now_(std::move(clock)),
       public_limit_(std::make_unique<RateLimiter>(config_.public_rate_per_minute)),
       login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)),
       code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
       all_codes_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute * 30)),
       coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>()),
-      classes_(std::make_unique<ClassHub>(config_.classes)) {}
+      classes_(std::make_unique<ClassHub>(config_.classes)) {
+    catalog_.set(guides);
+}
 
 HelpApi::~HelpApi() = default;
 
@@ -198,6 +200,7 @@ void HelpApi::install(httplib::Server& svr) {
     RateLimiter& public_limit = *public_limit_;
     RateLimiter& login_limit = *login_limit_;
     KioskRegistry& kiosks = *kiosks_;
+    GuideCatalog& catalog = catalog_;
     std::atomic<bool>& stopping = stopping_;
 
     // The logged-in helper and their session, or an error reply (401/403) and nullopt.
@@ -242,7 +245,7 @@ void HelpApi::install(httplib::Server& svr) {
         if (too_large(req, res)) return;
         HelpRequestBody body;
         std::string why;
-        if (!help_request_from_json(req.body, cfg.known_guides, body, why)) return error(res, 400, why);
+        if (!help_request_from_json(req.body, catalog.ids(), body, why)) return error(res, 400, why);
         const Millis t = now();
         const int ahead = store.open_count();
         const int helpers = std::max(1, store.active_helpers(t));
@@ -260,8 +263,8 @@ void HelpApi::install(httplib::Server& svr) {
     });
     svr.Get(R"(/api/help-requests/(.*))", [](const httplib::Request&, httplib::Response& res) { error(res, 404, "no such request"); });
 
-    svr.Get("/api/guides", [&cfg](const httplib::Request&, httplib::Response& res) {
-        res.set_content(cfg.guides_json, "application/json; charset=utf-8");
+    svr.Get("/api/guides", [&catalog](const httplib::Request&, httplib::Response& res) {
+        res.set_content(catalog.json(), "application/json; charset=utf-8");
     });
 
     svr.Post("/api/reports", [&](const httplib::Request& req, httplib::Response& res) {
@@ -269,7 +272,7 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         Report r;
-        if (const std::string why = read_report(j, cfg.known_guides, r); !why.empty()) return error(res, 400, why);
+        if (const std::string why = read_report(j, catalog.ids(), r); !why.empty()) return error(res, 400, why);
         r.idempotency_key = text_field(j, "idempotency_key");
         if (!is_valid_idempotency_key(r.idempotency_key)) return error(res, 400, "idempotency_key must be 16 to 64 letters, digits or '-'");
         r.source = "user";
@@ -454,7 +457,8 @@ void HelpApi::install(httplib::Server& svr) {
         const std::string answer = text_field(j, "answer"), status = text_field(j, "status");
         if (answer.empty() || char_count(answer) > kMaxReportText) return error(res, 400, "answer must be 1 to 500 characters");
         if (status != "answered" && status != "fixed") return error(res, 400, "status must be answered or fixed");
-        if (status == "fixed" && a->first.role != "admin") return error(res, 403, "only an admin can mark a guide fixed");
+        if (status == "fixed" && a->first.role != "admin" && a->first.role != "author")
+            return error(res, 403, "only an author or an admin can mark a guide fixed");
         if (!store.answer_report(std::stoll(req.matches[1]), answer, status, now())) return error(res, 404, "no such report");
         reply(res, 200, json{{"ok", true}});
     });
@@ -465,7 +469,7 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         Report r;
-        if (const std::string why = read_report(j, cfg.known_guides, r); !why.empty()) return error(res, 400, why);
+        if (const std::string why = read_report(j, catalog.ids(), r); !why.empty()) return error(res, 400, why);
         r.source = "helper";
         r.created_at = now();
         const Report saved = store.add_report(r);
@@ -656,15 +660,45 @@ void HelpApi::install(httplib::Server& svr) {
         return json{{"version", v.id}, {"author", v.author}, {"note", v.note}, {"created_at", v.created_at}, {"bytes", v.bytes}};
     };
     // Checks files with the app's own validator; publishes them, or answers 422 with its messages.
-    auto publish = [&, version_json](httplib::Response& res, const Helper& who, const std::string& note, const std::string& files) {
+    // Reports the version fixes are marked fixed, and their senders' apps say so.
+    auto publish = [&, version_json](httplib::Response& res, const Helper& who, const std::string& note, const std::string& files,
+                                     const std::vector<int64_t>& fixes = {}) {
         const LoadedBundle b = load_content_bundle("{\"version\":1,\"files\":" + files + "}", cfg.assets_dir);
         if (!b.ok) return reply(res, 422, json{{"error", "the guides have problems; nothing was published"}, {"problems", b.problems}});
         ContentVersion v{0, who.display_name, note, now(), files};
         v.id = store.add_content_version(v);
         if (!v.id) return error(res, 500, "could not save the version");
         v.bytes = files.size();
-        reply(res, 201, version_json(v));
+        catalog.set(b.content);  // requests and reports may name its guides from now on
+        json fixed = json::array();
+        if (!fixes.empty())
+            for (const Report& r : store.reports())
+                if (std::find(fixes.begin(), fixes.end(), r.id) != fixes.end() &&
+                    store.answer_report(r.id, "您说的第 " + std::to_string(r.step) + " 步已经改好了。", "fixed", now()))
+                    fixed.push_back(r.id);
+        json out = version_json(v);
+        out["fixed_reports"] = fixed;
+        reply(res, 201, out);
     };
+    // The body of a publish or a check: {"files": {...}} (and a note, and reports it fixes).
+    auto content_body = [](const httplib::Request& req, httplib::Response& res) -> json {
+        if (too_large(req, res, BundleLimits::kMaxBytes)) return json(json::value_t::discarded);
+        if (nesting_depth(req.body) > 16) { error(res, 400, "the body nests too deeply"); return json(json::value_t::discarded); }
+        json j = json::parse(req.body, nullptr, false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_object()) {
+            error(res, 400, "the body must be {\"note\": \"what changed\", \"files\": {...}}");
+            return json(json::value_t::discarded);
+        }
+        return j;
+    };
+    // The editor's live check: the validator's messages, nothing stored.
+    svr.Post("/api/console/content/check", [&, author, content_body](const httplib::Request& req, httplib::Response& res) {
+        if (!author(req, res, true)) return;
+        const json j = content_body(req, res);
+        if (j.is_discarded()) return;
+        const LoadedBundle b = load_content_bundle("{\"version\":1,\"files\":" + j["files"].dump() + "}", cfg.assets_dir);
+        reply(res, 200, json{{"ok", b.ok}, {"problems", b.problems}});
+    });
 
     svr.Get("/api/console/content", [&, author, version_json](const httplib::Request& req, httplib::Response& res) {
         if (!author(req, res, false)) return;
@@ -679,17 +713,18 @@ void HelpApi::install(httplib::Server& svr) {
         res.status = 200;
         res.set_content("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", "application/json; charset=utf-8");
     });
-    svr.Post("/api/console/content", [&, author, publish](const httplib::Request& req, httplib::Response& res) {
+    svr.Post("/api/console/content", [&, author, publish, content_body](const httplib::Request& req, httplib::Response& res) {
         auto who = author(req, res, true);
         if (!who) return;
-        if (too_large(req, res, BundleLimits::kMaxBytes)) return;
-        if (nesting_depth(req.body) > 16) return error(res, 400, "the body nests too deeply");
-        const json j = json::parse(req.body, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_object())
-            return error(res, 400, "the body must be {\"note\": \"what changed\", \"files\": {...}}");
+        const json j = content_body(req, res);
+        if (j.is_discarded()) return;
         const std::string note = text_field(j, "note");
         if (!is_clean_text(note, 80)) return error(res, 400, "note: say in 1 to 80 characters what changed");
-        publish(res, *who, note, j["files"].dump());
+        std::vector<int64_t> fixes;
+        if (auto f = j.find("fixes"); f != j.end() && f->is_array())
+            for (const json& id : *f)
+                if (id.is_number_integer() && fixes.size() < 50) fixes.push_back(id.get<int64_t>());
+        publish(res, *who, note, j["files"].dump(), fixes);
     });
     svr.Post("/api/console/content/rollback", [&, author, publish](const httplib::Request& req, httplib::Response& res) {
         auto who = author(req, res, true);
@@ -745,11 +780,11 @@ void HelpApi::install(httplib::Server& svr) {
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string guide = text_field(j, "guide");
-        auto steps = cfg.guide_steps.find(guide);
-        if (steps == cfg.guide_steps.end()) return error(res, 400, "guide must be one of the app's guides");
-        auto started = classes.start(t->id, t->display_name, guide, steps->second, now());
+        const int steps = catalog.steps(guide);
+        if (!steps) return error(res, 400, "guide must be one of the app's guides");
+        auto started = classes.start(t->id, t->display_name, guide, steps, now());
         if (!started) return error(res, 503, "too many classes right now; please try again later");
-        reply(res, 201, json{{"id", started->id}, {"code", started->code}, {"guide", guide}, {"steps", steps->second}});
+        reply(res, 201, json{{"id", started->id}, {"code", started->code}, {"guide", guide}, {"steps", steps}});
     });
     svr.Get("/api/console/classes", [&, teacher](const httplib::Request& req, httplib::Response& res) {
         auto t = teacher(req, res, false);

@@ -13,7 +13,7 @@
 //           GET /api/classes/present/{id}?since=   POST …/present/{id}/step   (the projector, by the class's secret id)
 //           POST|GET /api/console/classes   GET /api/console/classes/{id}?since=   POST …/{id}/step | end | handled
 // Content:  GET /api/content[?have=N] (ETag / If-None-Match: 304 when unchanged)
-//           GET|POST /api/console/content   GET /api/console/content/{n}   POST /api/console/content/rollback (authors)
+//           GET|POST /api/console/content   GET /api/console/content/{n}   POST /api/console/content/check | rollback (authors)
 // Console:  POST /api/console/login | logout   GET  /api/console/me
 //           GET  /api/console/queue | history | reports | events (server-sent events)
 //           POST /api/console/requests/{id}/claim | promise | status
@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "server/catalog.h"
 #include "server/classes.h"
 #include "server/coview.h"
 #include "server/kiosks.h"
@@ -41,14 +42,11 @@ struct ApiConfig {
     std::string dist_dir;                 // the built app, served at /
     std::string console_dir;              // the helpers' console, served at /console/
     std::string assets_dir = "assets";    // the app's strings and config, to check published guides against
-    std::vector<std::string> known_guides;// guide ids a request may name
-    std::string guides_json = R"({"guides":[]})";  // titles of guides and steps, for the console
     int public_rate_per_minute = 30;      // per client address, for the public POST endpoints (0 = no limit)
     int login_rate_per_minute = 10;       // per client address
     int minutes_per_request = 10;         // a helper's average time per call, for promises
     int code_rate_per_minute = 10;        // screen-sharing codes tried per client address (30× that overall); right ones are given back
     CoViewLimits coview;                  // screen sharing: code life, session length, …
-    std::map<std::string, int> guide_steps;  // guide id → number of steps (classes)
     ClassLimits classes;
 };
 
@@ -56,7 +54,8 @@ class RateLimiter;
 
 class HelpApi {
 public:
-    HelpApi(Store& store, ApiConfig config, std::function<Millis()> clock);
+    // `guides`: what requests may name at start (the newest published version, or the shipped guides).
+    HelpApi(Store& store, ApiConfig config, const Content& guides, std::function<Millis()> clock);
     ~HelpApi();
     void install(httplib::Server& server);
     void stop();                          // live event streams and waiting calls end
@@ -70,6 +69,7 @@ private:
     std::unique_ptr<CoViewHub> coview_;
     std::unique_ptr<KioskRegistry> kiosks_;
     std::unique_ptr<ClassHub> classes_;
+    GuideCatalog catalog_;
     std::atomic<bool> stopping_{false};
 };
 

@@ -100,17 +100,8 @@ int main(int argc, char** argv) {
     cfg.coview.max_live = Millis(to_int(args.get("coview-minutes", "30"), 30)) * 60 * 1000;
     cfg.assets_dir = args.get("assets", "assets");
     const anxin::Content content = anxin::load_content(cfg.assets_dir);
-    nlohmann::json guides = nlohmann::json::array();
-    for (const auto& g : content.guides) {
-        nlohmann::json steps = nlohmann::json::array();
-        for (const auto& s : g.steps) steps.push_back(s.title);
-        guides.push_back({{"id", g.id}, {"title", g.title}, {"steps", steps}});
-        cfg.known_guides.push_back(g.id);
-        cfg.guide_steps[g.id] = int(g.steps.size());
-    }
-    cfg.guides_json = nlohmann::json{{"guides", guides}}.dump();
     for (const auto& p : content.problems) std::fprintf(stderr, "anxin_server: content: %s\n", p.c_str());
-    if (cfg.known_guides.empty()) std::fprintf(stderr, "anxin_server: warning: no guides found under --assets\n");
+    if (content.guides.empty()) std::fprintf(stderr, "anxin_server: warning: no guides found under --assets\n");
     // The guides the apps fetch start as the shipped ones; authors publish from there.
     if (!store->content_version(0) && !content.guides.empty()) {
         std::vector<std::string> problems;
@@ -119,6 +110,11 @@ int main(int argc, char** argv) {
         if (problems.empty() && !b.is_discarded() && b.contains("files"))
             store->add_content_version({0, "随安装包", "安装时的指南", system_now(), b["files"].dump()});
     }
+    // Requests may name the guides of the newest published version (it may have new ones).
+    anxin::LoadedBundle newest;
+    if (auto v = store->content_version(0))
+        newest = anxin::load_content_bundle("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", cfg.assets_dir);
+    const anxin::Content& guides = newest.ok ? newest.content : content;
     const int retention_days = to_int(args.get("retention-days", "30"), 30);
 
     // SIGTERM/SIGINT are taken by one thread (sigwait), which stops the server cleanly.
@@ -131,7 +127,7 @@ int main(int argc, char** argv) {
     httplib::Server svr;
     // Each open connection (a live console, a keep-alive client) holds a thread while it lasts.
     svr.new_task_queue = [] { return new httplib::ThreadPool(256); };
-    HelpApi api(*store, cfg, system_now);
+    HelpApi api(*store, cfg, guides, system_now);
     api.install(svr);
 
     const std::string host = args.get("host", "127.0.0.1");

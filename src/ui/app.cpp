@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/content_bundle.h"
 #include "core/handout.h"
 #include "imgui_internal.h"
 #include "ui/phone_screen.h"
@@ -104,6 +105,22 @@ void App::replace_content(Content content) {
         if (auto kept = updates_->kept()) content = std::move(*kept);  // published after this build: newer
     state_.content = std::move(content);
     frames_wanted_ = std::max(frames_wanted_, 2);  // tiles may change (a guide that failed to load)
+}
+
+std::string App::preview_content(const std::string& bundle, const std::string& asset_root, const std::string& guide, int step) {
+    updates_.reset();
+    waiting_content_.reset();
+    LoadedBundle b = load_content_bundle(bundle, asset_root);
+    if (!b.ok) return b.problems.empty() ? "?" : b.problems.front();  // the last good draft stays
+    state_.content = std::move(b.content);
+    state_.practice = false;
+    state_.nav.home();
+    if (const Guide* g = state_.content.guide(guide)) {
+        if (step <= 0) state_.nav.replace({ScreenId::Guide, g->id, 0});
+        else state_.nav.replace({ScreenId::Step, g->id, std::min(step, int(g->steps.size())) - 1});
+    }
+    frames_wanted_ = std::max(frames_wanted_, 2);
+    return "";
 }
 
 void App::follow_published_content(const std::string& asset_root) {

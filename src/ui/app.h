@@ -114,6 +114,10 @@ public:
     // `asset_root` holds the app's own strings and config.
     void follow_published_content(const std::string& asset_root);
     int content_version() const { return updates_ ? updates_->version() : 0; }
+    // The console's editor: a draft bundle shown at once (step 0 = the guide's first page),
+    // checked like any bundle. Published versions are no longer followed in this window.
+    // Returns the validator's first problem, or "" when the draft is shown.
+    std::string preview_content(const std::string& bundle, const std::string& asset_root, const std::string& guide, int step);
 
     // A self-service machine: EZ Access keys, idle reset, each person starting afresh.
     void set_kiosk(const KioskConfig& config);

@@ -11,6 +11,7 @@
 
 #include <GLES3/gl3.h>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -69,6 +70,18 @@ EM_JS(char*, js_watch_address, (), {
     window.addEventListener("hashchange", function () {
         if (location.hash) Module.ccall("anxin_open_address", null, ["string"], [location.hash.slice(0, 1100)]);
     });
+    // Opened as the console editor's preview (/#preview, in its frame): drafts come by message
+    // from the console on the same site, and the app shows them at once.
+    window.addEventListener("message", function (e) {
+        var d = e.data;
+        if (location.hash !== "#preview" || e.origin !== location.origin || !d || d.type !== "anxin-preview") return;
+        var b = stringToNewUTF8(String(d.bundle)), g = stringToNewUTF8(String(d.guide));
+        var problem = Module._anxin_preview(b, g, d.step | 0);
+        _free(b); _free(g);
+        if (e.source) e.source.postMessage({ type: "anxin-preview-shown", problem: UTF8ToString(problem) }, location.origin);
+        _free(problem);
+    });
+    if (location.hash === "#preview" && window.parent !== window) window.parent.postMessage({ type: "anxin-preview-ready" }, location.origin);
     return stringToNewUTF8(location.hash.slice(0, 1100));
 });
 
@@ -273,6 +286,16 @@ EMSCRIPTEN_KEEPALIVE void anxin_open_address(const char* fragment) {
     g_app->app->open_address(fragment);
     if (g_app->app->state().presenting) ImGui_ImplHtml5_SetKioskKeys(true);  // the clicker's keys are the app's
     wake();
+}
+// From the page (the console editor's preview frame): show a draft bundle at a guide's step.
+// Returns the validator's first problem ("" = shown), for the page to free.
+EMSCRIPTEN_KEEPALIVE char* anxin_preview(const char* bundle, const char* guide, int step) {
+    std::string problem = "the app is not ready";
+    if (g_app && g_app->app) problem = g_app->app->preview_content(bundle, "/assets", guide, step);
+    wake();
+    char* out = static_cast<char*>(std::malloc(problem.size() + 1));
+    std::memcpy(out, problem.c_str(), problem.size() + 1);
+    return out;
 }
 // For the page: the system's reduced-motion preference changed.
 EMSCRIPTEN_KEEPALIVE void anxin_set_reduced_motion(int reduce) {

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { click, find, helpServer, launch, openApp, openGuide, semantics, serve, waitForFirstFrame } from "./lib.mjs";
+import { click, consoleLogin, find, helpServer, launch, openApp, openGuide, screenshot, semantics, serve, waitFor, waitForFirstFrame } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -125,6 +125,82 @@ test("an open app shows the fix from its next home screen, and offline after a r
     await page.context().close();
   } finally {
     web.stop();
+    await server.stop();
+  }
+});
+
+test("an author edits a step in the console's editor, sees it in the real app beside it, and publishes; a broken draft cannot be published", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "anxin-editor-"));
+  const server = await helpServer(dir, { author: ["laowang", "老王", "authorpass1"] });
+  try {
+    const desk = await consoleLogin(browser, server.url, ["laowang", "老王", "authorpass1"]);
+    await desk.getByRole("button", { name: "改指南" }).click();
+    await desk.getByText("检查过了，没有问题，可以发布。").waitFor();
+    await desk.getByLabel("要改的指南").selectOption({ label: "坐公交地铁" });
+    const previewFrame = () => desk.frames().find((f) => f.url().includes("#preview"));
+    const previewTexts = async () => (await previewFrame()?.evaluate(() =>  // [] until the app in the frame has started
+      typeof UTF8ToString === "function" && Module.calledRun ? JSON.parse(UTF8ToString(Module._anxin_semantics_json())).map((n) => n.name) : [])) ?? [];
+    // The preview is the real app, showing the step being edited.
+    const fixed = "改好的说法：在手机上找到名字叫“支付宝”的图标，点一下。";
+    const text = desk.getByLabel("说明（最多 120 个字：要点的按钮叫什么、在哪儿）");
+    await text.fill(fixed);
+    for (let i = 0; i < 150 && !(await previewTexts()).includes(fixed); i++) await desk.waitForTimeout(100);
+    assert.ok((await previewTexts()).includes(fixed), "the preview shows the edited step");
+    await screenshot(desk, "editor-step");
+    // A broken draft: the validator's words, and 发布 cannot be pressed.
+    const title = desk.getByLabel("这一步做什么（最多 16 个字）");
+    const oldTitle = await title.inputValue();
+    await title.fill("");
+    await desk.getByText("guides/bus-qr.json: step 1: 'title' is missing").waitFor();
+    assert.equal(await desk.getByRole("button", { name: "发布给所有人" }).isDisabled(), true);
+    await screenshot(desk, "editor-problem");
+    await title.fill(oldTitle);
+    await desk.getByText("检查过了，没有问题，可以发布。").waitFor();
+    await desk.getByLabel("改了什么（大家在版本记录里看到）").fill("第 1 步说清楚图标的名字");
+    await desk.getByRole("button", { name: "发布给所有人" }).click();
+    await desk.getByText("已经发布第 2 版。").waitFor();
+    await desk.getByText(/第 2 版 · 老王 · .* · 第 1 步说清楚图标的名字/).waitFor();
+    const served = await (await fetch(server.url + "api/content")).json();
+    assert.equal(served.version, 2);
+    assert.equal(served.files["guides/bus-qr.json"].steps[0].text, fixed);
+    assert.deepEqual(desk.errors, []);
+    await desk.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a report opens its step in the editor; publishing the fix tells the reporter's app", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "anxin-report-fix-"));
+  const server = await helpServer(dir, { author: ["laowang", "老王", "authorpass1"] });
+  try {
+    const app = await openApp(browser, server.url, { width: 390, height: 844 });
+    await openGuide(app, "坐公交地铁");
+    await click(app, "button", "开始学习");
+    await click(app, "button", "下一步");
+    await click(app, "button", "这一步有问题？告诉我们");
+    await click(app, "radio", "和我手机上的不一样");
+    await click(app, "button", "发送");
+    await waitFor(app, "text", "已经收到，还在等回答。", 10000);
+    const desk = await consoleLogin(browser, server.url, ["laowang", "老王", "authorpass1"]);
+    await desk.getByRole("button", { name: "内容反馈" }).click();
+    await desk.getByRole("button", { name: "在编辑器里改这一步" }).first().click();
+    await desk.getByText("同时告诉提意见的人：第 2 步已经改好了", { exact: false }).waitFor();
+    assert.equal(await desk.getByRole("button", { name: /^第 2 步：/ }).getAttribute("aria-pressed"), "true");
+    await desk.getByLabel("说明（最多 120 个字：要点的按钮叫什么、在哪儿）").fill("在支付宝首页，点屏幕最上方的搜索框。");
+    await desk.getByText("检查过了，没有问题，可以发布。").waitFor();
+    await desk.getByLabel("改了什么（大家在版本记录里看到）").fill("第 2 步按反馈改了");
+    await desk.getByRole("button", { name: "发布给所有人" }).click();
+    await desk.getByText("提意见的人会看到“已经改好了”。", { exact: false }).waitFor();
+    // The reporter's app: 我的反馈 says so.
+    await click(app, "button", "返回");
+    await click(app, "button", "回首页");
+    await click(app, "button", "设置");
+    await click(app, "button", "我的反馈");
+    await waitFor(app, "text", "已经改好了。回答：您说的第 2 步已经改好了。", 10000);
+    await desk.context().close();
+    await app.context().close();
+  } finally {
     await server.stop();
   }
 });

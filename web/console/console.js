@@ -56,7 +56,8 @@
     // Volunteers teach classes; the help desk's pages (phone numbers) are for helpers and admins.
     var desk = role !== "volunteer";
     document.querySelectorAll("nav button").forEach(function (b) { b.hidden = !desk && b.dataset.view !== "classes"; });
-    document.querySelector('nav button[data-view="classes"]').hidden = role === "helper";
+    document.querySelector('nav button[data-view="classes"]').hidden = role === "helper" || role === "author";
+    document.querySelector('nav button[data-view="editor"]').hidden = role !== "author" && role !== "admin";
     if (!desk) choose("classes");
     fetch("/api/guides").then(function (r) { return r.json(); }).then(function (list) {
       list.guides.forEach(function (g) { guides[g.id] = g; });
@@ -81,10 +82,11 @@
   });
 
   var classes = null;  // the classes page, while it is shown
+  var editor = null;   // 改指南, mounted once (a draft survives moving between pages)
   function choose(next) {
     view = next;
     document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o.dataset.view === view)); });
-    ["queue", "history", "reports", "coview", "kiosks", "classes"].forEach(function (v) { $(v).hidden = v !== view; });
+    ["queue", "history", "reports", "coview", "kiosks", "classes", "editor"].forEach(function (v) { $(v).hidden = v !== view; });
     if (view !== "classes" && classes) { classes.stop(); classes = null; $("classes").textContent = ""; }
   }
   document.querySelectorAll("nav button").forEach(function (b) {
@@ -175,7 +177,13 @@
     if (r.answer) card.appendChild(el("p", { text: "回答：" + r.answer }));
     var answer = el("textarea", { rows: 2, "aria-label": "回答" });
     var row = el("div", { class: "row" });
-    (role === "admin" ? ["answered", "fixed"] : ["answered"]).forEach(function (status) {
+    var author = role === "admin" || role === "author";
+    if (author) row.appendChild(el("button", { type: "button", text: "在编辑器里改这一步", onclick: function () {
+      choose("editor");
+      refresh();
+      editor.openStep({ id: r.id, guide: r.guide, step: r.step });
+    } }));
+    (author ? ["answered", "fixed"] : ["answered"]).forEach(function (status) {
       row.appendChild(el("button", { type: "button", text: status === "fixed" ? "已改好，回答" : "回答", onclick: function () {
         api("POST", "/api/console/reports/" + r.id + "/answer", { answer: answer.value.trim(), status: status })
           .then(refresh).catch(function (err) { say("没成功：" + err.message); });
@@ -231,6 +239,10 @@
   function refresh() {
     if (view === "classes") {  // waits on the server by itself; mounted once
       if (!classes) classes = window.anxinClasses.mount($("classes"), api, guides, role === "admin");
+      return;
+    }
+    if (view === "editor") {  // a draft in progress is never redrawn by the queue's refreshes
+      if (!editor) editor = window.anxinEditor.mount($("editor"), api, say);
       return;
     }
     if (view === "coview") {  // a screen being watched is never redrawn by the queue's refreshes
