@@ -163,6 +163,21 @@ test("an author edits a step in the console's editor, sees it in the real app be
     const served = await (await fetch(server.url + "api/content")).json();
     assert.equal(served.version, 2);
     assert.equal(served.files["guides/bus-qr.json"].steps[0].text, fixed);
+    // A new guide from the template, published the same way; requests may name it at once.
+    desk.once("dialog", (d) => d.accept("call-family"));
+    await desk.getByRole("button", { name: "新建指南" }).click();
+    await desk.getByText("新指南已经加进草稿", { exact: false }).waitFor();
+    await desk.getByLabel("标题（首页的大字，最多 10 个字）").fill("给家人打电话");
+    await desk.getByText("检查过了，没有问题，可以发布。").waitFor();
+    await desk.getByLabel("改了什么（大家在版本记录里看到）").fill("新指南：给家人打电话");
+    await desk.getByRole("button", { name: "发布给所有人" }).click();
+    await desk.getByText("已经发布第 3 版。").waitFor();
+    const v3 = await (await fetch(server.url + "api/content")).json();
+    assert.equal(v3.files["guides/call-family.json"].title, "给家人打电话");
+    assert.ok(v3.files["guides/index.json"].groups.some((g) => g.guides.includes("call-family")));
+    const report = await fetch(server.url + "api/reports", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                             body: JSON.stringify({ guide: "call-family", step: 1, kind: "other", idempotency_key: "new-guide-report-0001" }) });
+    assert.equal(report.status, 201);
     assert.deepEqual(desk.errors, []);
     await desk.context().close();
   } finally {
