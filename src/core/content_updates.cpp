@@ -25,7 +25,7 @@ std::optional<Content> ContentUpdates::kept() {
 void ContentUpdates::tick() {
     const double now = clock_.now_ms();
     if (!call_ && now >= next_check_) {
-        call_ = network_.start("GET", "/api/content?have=" + std::to_string(version_), "");
+        call_ = network_.start("GET", "/api/content?have=" + std::to_string(std::max(version_, rejected_)), "");
         last_check_ = now;
         next_check_ = now + kCheckEveryMs;
         clock_.wake_after(kCheckEveryMs);  // an idle app draws no frames: come back for the next check
@@ -43,7 +43,10 @@ void ContentUpdates::tick() {
     LoadedBundle b = load_content_bundle(r->body, root_);
     if (!b.ok || b.version == version_) {
         last_problem_ = b.problems.empty() ? "" : b.problems.front();
-        if (!b.ok) std::fprintf(stderr, "anxin: published guides not used: %s\n", last_problem_.c_str());
+        if (!b.ok) {
+            rejected_ = std::max(rejected_, b.version);
+            std::fprintf(stderr, "anxin: published guides not used: %s\n", last_problem_.c_str());
+        }
         return;
     }
     storage_.set(kKey, r->body);  // if it cannot be kept, it is still shown now and fetched again next start

@@ -36,6 +36,7 @@ private:
     Clock& clock_;
     std::string root_;
     int version_ = 0;
+    int rejected_ = 0;  // a version this app's validator refused: not fetched again
     int call_ = 0;
     double next_check_ = 0;
     double last_check_ = -1e18;

@@ -201,6 +201,7 @@ void HelpApi::install(httplib::Server& svr) {
     RateLimiter& login_limit = *login_limit_;
     KioskRegistry& kiosks = *kiosks_;
     GuideCatalog& catalog = catalog_;
+    std::mutex& publishing = publishing_;
     std::atomic<bool>& stopping = stopping_;
 
     // The logged-in helper and their session, or an error reply (401/403) and nullopt.
@@ -635,8 +636,15 @@ void HelpApi::install(httplib::Server& svr) {
 
     // The newest version as the app takes it. ETag is the version; the app, whose fetch cannot
     // set headers, says the version it has as ?have=N. Either way, the same version is a 304.
-    svr.Get("/api/content", [&](const httplib::Request& req, httplib::Response& res) {
-        auto v = store.content_version(0);
+    // The newest version stays in memory: a check is answered without reading the store.
+    auto newest = [&]() -> std::shared_ptr<const ContentVersion> {
+        std::lock_guard<std::mutex> lock(publishing);
+        if (!newest_content_)
+            if (auto v = store.content_version(0)) newest_content_ = std::make_shared<const ContentVersion>(std::move(*v));
+        return newest_content_;
+    };
+    svr.Get("/api/content", [&, newest](const httplib::Request& req, httplib::Response& res) {
+        auto v = newest();
         if (!v) return error(res, 404, "no content is published");
         const std::string etag = "\"" + std::to_string(v->id) + "\"";
         res.set_header("ETag", etag);
@@ -662,14 +670,22 @@ void HelpApi::install(httplib::Server& svr) {
     // Checks files with the app's own validator; publishes them, or answers 422 with its messages.
     // Reports the version fixes are marked fixed, and their senders' apps say so.
     auto publish = [&, version_json](httplib::Response& res, const Helper& who, const std::string& note, const std::string& files,
-                                     const std::vector<int64_t>& fixes = {}) {
+                                     int64_t base, const std::vector<int64_t>& fixes = {}) {
         const LoadedBundle b = load_content_bundle("{\"version\":1,\"files\":" + files + "}", cfg.assets_dir);
         if (!b.ok) return reply(res, 422, json{{"error", "the guides have problems; nothing was published"}, {"problems", b.problems}});
+        std::lock_guard<std::mutex> lock(publishing);  // the newest version and the catalog change together
+        if (base > 0) {
+            auto last = store.content_version(0);
+            if (last && last->id != base)
+                return reply(res, 409, json{{"error", "version " + std::to_string(last->id) + " was published after the one this draft started from"},
+                                            {"newest", last->id}});
+        }
         ContentVersion v{0, who.display_name, note, now(), files};
         v.id = store.add_content_version(v);
         if (!v.id) return error(res, 500, "could not save the version");
         v.bytes = files.size();
         catalog.set(b.content);  // requests and reports may name its guides from now on
+        newest_content_ = std::make_shared<const ContentVersion>(v);
         json fixed = json::array();
         if (!fixes.empty())
             for (const Report& r : store.reports())
@@ -724,17 +740,19 @@ void HelpApi::install(httplib::Server& svr) {
         if (auto f = j.find("fixes"); f != j.end() && f->is_array())
             for (const json& id : *f)
                 if (id.is_number_integer() && fixes.size() < 50) fixes.push_back(id.get<int64_t>());
-        publish(res, *who, note, j["files"].dump(), fixes);
+        // The version the draft started from: publishing over someone else's newer version is refused (409).
+        const int64_t base = j.value("base", json()).is_number_integer() ? j["base"].get<int64_t>() : 0;
+        publish(res, *who, note, j["files"].dump(), base, fixes);
     });
     svr.Post("/api/console/content/rollback", [&, author, publish](const httplib::Request& req, httplib::Response& res) {
         auto who = author(req, res, true);
         if (!who) return;
         const json j = parse_body(req, res);
-        if (j.is_discarded()) return;
+        if (j.is_discarded() || !j.is_object()) return;
         if (!j.value("version", json()).is_number_integer()) return error(res, 400, "version: the number of the version to go back to");
         auto old = store.content_version(std::max<int64_t>(1, j["version"].get<int64_t>()));
         if (!old) return error(res, 404, "no such version");
-        publish(res, *who, "回到第 " + std::to_string(old->id) + " 版", old->files);
+        publish(res, *who, "回到第 " + std::to_string(old->id) + " 版", old->files, 0);
     });
 
     //-----------------------------------------------------------------------------
@@ -917,7 +935,16 @@ void HelpApi::install(httplib::Server& svr) {
     svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
     svr.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
     svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
-    svr.set_payload_max_length(BundleLimits::kMaxBytes);  // each endpoint holds its own, smaller limit
+    // Only an author's published guides may be large; anything else over a screen's size is refused
+    // before its body is read. Each endpoint then holds its own, smaller limit.
+    svr.set_payload_max_length(BundleLimits::kMaxBytes);
+    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        const bool content = req.path.rfind("/api/console/content", 0) == 0;
+        if (content || req.get_header_value<uint64_t>("Content-Length") <= kMaxScreenBytes) return httplib::Server::HandlerResponse::Unhandled;
+        error(res, 413, "the request is too large");
+        res.set_header("Connection", "close");  // its body was not read: the connection cannot carry another request
+        return httplib::Server::HandlerResponse::Handled;
+    });
     svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         if (res.status == 413) return error(res, 413, "the request is larger than 8 KB");

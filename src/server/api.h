@@ -25,6 +25,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,8 @@ private:
     std::unique_ptr<KioskRegistry> kiosks_;
     std::unique_ptr<ClassHub> classes_;
     GuideCatalog catalog_;
+    std::mutex publishing_;                                    // guards the two below
+    std::shared_ptr<const ContentVersion> newest_content_;    // the newest published version (loaded on first use)
     std::atomic<bool> stopping_{false};
 };
 

@@ -1,7 +1,10 @@
-// The guides that call-back requests, reports and classes may name, and their titles
-// for the console: the shipped guides at start (or the newest published version), then
-// each version an author publishes. Read by many request threads, changed by a publish.
+// The guides that call-back requests and reports may name, and their titles for the
+// console: the shipped guides at start (or the newest published version), then each
+// version an author publishes. A guide once known stays nameable: an app may still show
+// an older version (offline, or in the middle of a guide). Classes start only on guides
+// of the newest version. Read by many request threads, changed by a publish.
 #pragma once
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -27,11 +30,12 @@ public:
             steps[g.id] = int(g.steps.size());
         }
         std::lock_guard<std::mutex> lock(mu_);
-        ids_ = std::move(ids);
+        for (const std::string& id : ids)
+            if (std::find(ids_.begin(), ids_.end(), id) == ids_.end()) ids_.push_back(id);
         steps_ = std::move(steps);
         json_ = nlohmann::json{{"guides", guides}}.dump();
     }
-    std::vector<std::string> ids() const { std::lock_guard<std::mutex> lock(mu_); return ids_; }
+    std::vector<std::string> ids() const { std::lock_guard<std::mutex> lock(mu_); return ids_; }  // every guide ever known
     std::string json() const { std::lock_guard<std::mutex> lock(mu_); return json_; }
     int steps(const std::string& id) const {  // 0: not a guide
         std::lock_guard<std::mutex> lock(mu_);

@@ -56,6 +56,8 @@ int to_int(const std::string& s, int def) {
     return (end && *end == 0 && !s.empty()) ? int(v) : def;
 }
 
+constexpr const char* kInstalled = "随安装包";  // the author of versions that come with an installation
+
 int create_helper(Store& store, const Args& args) {
     Helper h;
     h.username = args.get("username", "");
@@ -77,6 +79,27 @@ int create_helper(Store& store, const Args& args) {
     }
     std::printf("created %s '%s' (%s)\n", h.role.c_str(), h.username.c_str(), h.display_name.c_str());
     return 0;
+}
+
+// The guides the apps fetch start as the shipped ones; authors publish from there. A new
+// installation whose guides differ from the ones last installed publishes them as a new
+// version (a release carries its own fixes); what authors published stays in the history.
+void publish_installed_guides(Store& store, const std::string& assets, const anxin::Content& content) {
+    if (content.guides.empty()) return;
+    std::vector<std::string> problems;
+    const nlohmann::json b = nlohmann::json::parse(anxin::content_bundle_from_assets(assets, 1, problems), nullptr, false);
+    if (!problems.empty() || b.is_discarded() || !b.contains("files")) return;
+    const std::string files = b["files"].dump();
+    const auto versions = store.content_versions(1000);
+    for (const ContentVersion& v : versions) {
+        if (v.author != kInstalled) continue;
+        if (auto full = store.content_version(v.id); full && full->files == files) return;  // these guides are installed already
+        break;
+    }
+    if (!versions.empty() && versions.front().author != kInstalled)
+        std::fprintf(stderr, "anxin_server: the installed guides replace version %lld (%s); it stays in the history\n",
+                     (long long)versions.front().id, versions.front().author.c_str());
+    store.add_content_version({0, kInstalled, versions.empty() ? "安装时的指南" : "新安装的指南", system_now(), files});
 }
 
 }  // namespace
@@ -102,14 +125,7 @@ int main(int argc, char** argv) {
     const anxin::Content content = anxin::load_content(cfg.assets_dir);
     for (const auto& p : content.problems) std::fprintf(stderr, "anxin_server: content: %s\n", p.c_str());
     if (content.guides.empty()) std::fprintf(stderr, "anxin_server: warning: no guides found under --assets\n");
-    // The guides the apps fetch start as the shipped ones; authors publish from there.
-    if (!store->content_version(0) && !content.guides.empty()) {
-        std::vector<std::string> problems;
-        const std::string bundle = anxin::content_bundle_from_assets(cfg.assets_dir, 1, problems);
-        const nlohmann::json b = nlohmann::json::parse(bundle, nullptr, false);
-        if (problems.empty() && !b.is_discarded() && b.contains("files"))
-            store->add_content_version({0, "随安装包", "安装时的指南", system_now(), b["files"].dump()});
-    }
+    publish_installed_guides(*store, cfg.assets_dir, content);
     // Requests may name the guides of the newest published version (it may have new ones).
     anxin::LoadedBundle newest;
     if (auto v = store->content_version(0))

@@ -498,7 +498,7 @@ std::optional<ContentVersion> SqliteStore::content_version(int64_t id) {
 std::vector<ContentVersion> SqliteStore::content_versions(int limit) {
     std::lock_guard<std::mutex> lock(mu_);
     std::vector<ContentVersion> out;
-    Stmt s(db_, "SELECT id, author, note, created_at, length(files) FROM content_versions ORDER BY id DESC LIMIT ?");
+    Stmt s(db_, "SELECT id, author, note, created_at, length(CAST(files AS BLOB)) FROM content_versions ORDER BY id DESC LIMIT ?");
     s.bind(1, int64_t(limit));
     while (s.step()) out.push_back({s.i64(0), s.text(1), s.text(2), s.i64(3), {}, size_t(s.i64(4))});
     return out;

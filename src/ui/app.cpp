@@ -101,8 +101,7 @@ void App::before_frame() {
 }
 
 void App::replace_content(Content content) {
-    if (updates_ && content.complete)
-        if (auto kept = updates_->kept()) content = std::move(*kept);  // published after this build: newer
+    if (updates_ && updates_->version() > 0) return;  // a published version is shown already
     state_.content = std::move(content);
     frames_wanted_ = std::max(frames_wanted_, 2);  // tiles may change (a guide that failed to load)
 }
@@ -125,8 +124,9 @@ std::string App::preview_content(const std::string& bundle, const std::string& a
 
 void App::follow_published_content(const std::string& asset_root) {
     updates_ = std::make_unique<ContentUpdates>(services_.storage, services_.network, services_.clock, asset_root);
-    if (state_.content.complete)
-        if (auto kept = updates_->kept()) state_.content = std::move(*kept);
+    // The kept version is complete: the app need not read its bundled guides at all, and
+    // the first check already says which version it has.
+    if (auto kept = updates_->kept()) state_.content = std::move(*kept);
 }
 
 //-----------------------------------------------------------------------------

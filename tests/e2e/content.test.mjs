@@ -70,6 +70,15 @@ test("the server serves the guides by version; an author publishes a fix, a brok
     // Versions with who and when; a rollback is a new version with the old guides.
     const list = await (await fetch(server.url + "api/console/content", { headers: author })).json();
     assert.deepEqual(list.versions.map((v) => [v.version, v.author, v.note]), [[2, "老王", "改了第 1 步"], [1, "随安装包", "安装时的指南"]]);
+    // A draft started from version 1 cannot overwrite version 2 unseen.
+    p = await post(server.url, "api/console/content", { note: "旧草稿", files: v1.files, base: 1 }, author);
+    assert.equal(p.status, 409);
+    assert.equal(p.body.newest, 2);
+    // Bodies that are not what they should be: clear errors, and the server stays up.
+    r = await fetch(server.url + "api/console/content/rollback", { method: "POST", headers: { "Content-Type": "application/json", ...author }, body: "[]" });
+    assert.equal(r.status, 400);
+    r = await fetch(server.url + "api/help-requests", { method: "POST", headers: { "Content-Type": "application/json" }, body: "x".repeat(300 * 1024) });
+    assert.equal(r.status, 413);
     p = await post(server.url, "api/console/content/rollback", { version: 1 }, author);
     assert.equal(p.status, 201);
     assert.equal(p.body.note, "回到第 1 版");

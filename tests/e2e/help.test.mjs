@@ -232,7 +232,7 @@ test("bad input gets a clear 4xx error and nothing is stored", async () => {
     const [report] = (await (await fetch(server.url + "api/console/reports", { headers: { Cookie: who.cookie } })).json()).reports;
     const fixed = await post(`api/console/reports/${report.id}/answer`, { answer: "改好了", status: "fixed" }, { Cookie: who.cookie, "X-CSRF-Token": who.csrf });
     assert.equal(fixed.status, 403);
-    assert.equal(fixed.body.error, "only an admin can mark a guide fixed");
+    assert.equal(fixed.body.error, "only an author or an admin can mark a guide fixed");
     const list = await queue(server.url, who);
     assert.equal(list.length, 1, "only the one good request was stored");
     assert.equal(list[0].status, "waiting", "and nobody claimed it");

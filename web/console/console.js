@@ -59,6 +59,8 @@
     document.querySelector('nav button[data-view="classes"]').hidden = role === "helper" || role === "author";
     document.querySelector('nav button[data-view="editor"]').hidden = role !== "author" && role !== "admin";
     if (!desk) choose("classes");
+    else if (view === "editor" && role !== "author" && role !== "admin") choose("queue");
+    if (editor) { editor = null; $("editor").textContent = ""; }  // another person's draft is not theirs
     fetch("/api/guides").then(function (r) { return r.json(); }).then(function (list) {
       list.guides.forEach(function (g) { guides[g.id] = g; });
       refresh();

@@ -27,6 +27,7 @@
     var id = "ed-f" + (++uid);
     var value = obj[key];
     var input = kind === "area" || kind === "lines" ? el("textarea", { id: id, rows: kind === "lines" ? 3 : 2 }) : el("input", { id: id, type: "text" });
+    if (hint) input.setAttribute("aria-describedby", id + "-hint");
     input.value = kind === "lines" ? (value || []).join("\n") : kind === "list" ? (value || []).join("、") : (value || "");
     input.addEventListener("input", function () {
       var v = input.value;
@@ -35,7 +36,7 @@
       if ((Array.isArray(v) && !v.length) || v === "") delete obj[key]; else obj[key] = v;
       onChange();
     });
-    return el("div", { class: "ed-field" }, [el("label", { for: id, text: label }), hint ? el("small", { text: hint }) : null, input]);
+    return el("div", { class: "ed-field" }, [el("label", { for: id, text: label }), hint ? el("small", { id: id + "-hint", text: hint }) : null, input]);
   }
   function select(label, options, value, onPick) {
     var id = "ed-s" + (++uid);
@@ -55,7 +56,7 @@
 
   // api(method, path, body) → Promise of JSON (the console's); say(text) → the console's live line.
   function mount(box, api, say) {
-    var files = null, published = 0, guideId = "", stepIx = 0, fixes = [], checkTimer = 0, problems = [];
+    var files = null, base = 0, guideId = "", stepIx = 0, fixes = [], checkTimer = 0, problems = [], shownProblems = null, loading = null;
     var preview = el("iframe", { class: "ed-preview", title: "预览：真实的安心，用的是草稿", src: "/#preview" });
     var previewReady = false;
     window.addEventListener("message", function (e) {  // the app in the frame has started: show it the draft
@@ -77,16 +78,17 @@
     var index = function () { return files["guides/index.json"]; };
     var glossary = function () { return files["glossary.json"].terms; };
 
-    function load(version) {
-      var path = version ? "/api/console/content/" + version : "/api/content";
-      return api("GET", path).then(function (b) {
+    function load() {
+      loading = api("GET", "/api/content").then(function (b) {
         files = b.files;
+        base = b.version;  // publishing over a newer version someone else made is refused
         var ids = allIds();
         if (ids.indexOf(guideId) < 0) guideId = ids[0];
         stepIx = 0;
         draw();
         changed();
-      });
+      }).catch(function (e) { say("指南没读到：" + e.message); });
+      return loading;
     }
     function allIds() {
       var ix = index();
@@ -97,13 +99,13 @@
       api("GET", "/api/console/content").then(function (j) {
         versionsBox.textContent = "";
         versionsBox.appendChild(el("h3", { text: "版本记录" }));
-        published = j.versions.length ? j.versions[0].version : 0;
         var v0 = j.versions[0];
         top.textContent = v0 ? "大家用的是第 " + v0.version + " 版（" + v0.author + "，" + new Date(v0.created_at).toLocaleString("zh-CN") + "：" + v0.note + "）" : "";
         var list = el("ol", { reversed: "" });
         j.versions.forEach(function (v, i) {
           var item = el("li", {}, ["第 " + v.version + " 版 · " + v.author + " · " + new Date(v.created_at).toLocaleString("zh-CN") + " · " + v.note]);
           if (i > 0) item.appendChild(el("button", { type: "button", text: "回到这一版", "aria-label": "回到第 " + v.version + " 版", onclick: function () {
+            if (!confirm("把第 " + v.version + " 版重新发布给所有人？还没发布的改动会丢掉（先保存草稿就不会）。")) return;
             api("POST", "/api/console/content/rollback", { version: v.version }).then(function (r) {
               say("已经发布第 " + r.version + " 版：" + r.note + "。");
               loadVersions();
@@ -133,6 +135,10 @@
                                         location.origin);
     }
     function drawProblems() {
+      var publish = form.querySelector(".ed-publish");
+      if (publish) publish.disabled = problems.length > 0;
+      if (shownProblems === problems.join("\n")) return;  // a live region: said again only when it changes
+      shownProblems = problems.join("\n");
       problemBox.textContent = "";
       problemBox.classList.toggle("bad", problems.length > 0);
       if (!problems.length) { problemBox.appendChild(el("p", { text: "检查过了，没有问题，可以发布。" })); }
@@ -142,15 +148,21 @@
         problems.forEach(function (p) { ul.appendChild(el("li", { text: p })); });
         problemBox.appendChild(ul);
       }
-      var publish = form.querySelector(".ed-publish");
-      if (publish) publish.disabled = problems.length > 0;
     }
 
     // ---- Drawing the forms ---------------------------------------------------------
 
+    // Redrawn whole after a structural change; the focused control keeps focus (ids are made in order).
     function draw() {
+      var focused = document.activeElement && form.contains(document.activeElement) ? document.activeElement.id : "";
+      uid = 0;
       form.textContent = "";
       if (!files) return;
+      drawForms();
+      var again = focused && document.getElementById(focused);
+      if (again) again.focus();
+    }
+    function drawForms() {
       var g = guide();
       var titles = allIds().map(function (id) { var x = files["guides/" + id + ".json"]; return [id, x ? x.title : id]; });
       form.appendChild(el("div", { class: "row" }, [
@@ -253,7 +265,7 @@
               row.appendChild(el("div", { class: "ed-check" }, [on, el("label", { for: on.id, text: "开关开着" })]));
             }
           }
-          row.appendChild(el("button", { type: "button", text: "删掉它", onclick: function () { scr.elements.splice(i, 1); draw(); changed(); } }));
+          row.appendChild(el("button", { type: "button", text: "删掉它", "aria-label": "删掉第 " + (i + 1) + " 个东西", onclick: function () { scr.elements.splice(i, 1); draw(); changed(); } }));
           table.appendChild(row);
         });
         f.appendChild(table);
@@ -291,8 +303,9 @@
         el("button", { type: "button", text: "加到词典", onclick: function () {
           var t = newTerm.value.trim();
           if (!t) return;
-          if (!glossary()[t]) glossary()[t] = "用大白话解释“" + t + "”。";
           var s = g.steps[stepIx];
+          if (!s) return;
+          if (!glossary()[t]) glossary()[t] = "用大白话解释“" + t + "”。";
           s.terms = (s.terms || []).concat(s.terms && s.terms.indexOf(t) >= 0 ? [] : [t]);
           draw(); changed();
         } })]));
@@ -311,22 +324,29 @@
       publish.addEventListener("click", function () {
         if (!note.value.trim()) { say("请写一句改了什么。"); note.focus(); return; }
         var ids = fixes.filter(function (r) { return r.on !== false; }).map(function (r) { return r.id; });
-        api("POST", "/api/console/content", { note: note.value.trim(), files: files, fixes: ids }).then(function (r) {
+        api("POST", "/api/console/content", { note: note.value.trim(), files: files, base: base, fixes: ids }).then(function (r) {
           say("已经发布第 " + r.version + " 版。" + (r.fixed_reports.length ? "提意见的人会看到“已经改好了”。" : ""));
+          base = r.version;
           fixes = [];
           localStorage.removeItem(draftKey());
           loadVersions();
           draw();
         }).catch(function (e) {
-          say(e.status === 422 ? "有问题，没有发布。" : "没发布成：" + e.message);
+          say(e.status === 422 ? "有问题，没有发布。"
+              : e.status === 409 ? "没有发布：别人刚发布了新版本。请先保存草稿，刷新页面看最新的，再把改动加上。"
+              : "没发布成：" + e.message);
         });
       });
       f.appendChild(el("div", { class: "row" }, [
-        el("button", { type: "button", text: "保存草稿", onclick: function () { localStorage.setItem(draftKey(), JSON.stringify(files)); say("草稿存在这台电脑上了。"); } }),
+        el("button", { type: "button", text: "保存草稿", onclick: function () {
+          localStorage.setItem(draftKey(), JSON.stringify({ base: base, files: files }));
+          say("草稿存在这台电脑上了。");
+        } }),
         el("button", { type: "button", text: "打开保存的草稿", onclick: function () {
           var d = localStorage.getItem(draftKey());
           if (!d) { say("这台电脑上没有草稿。"); return; }
-          files = JSON.parse(d); draw(); changed(); say("打开了保存的草稿。");
+          var saved = JSON.parse(d);
+          files = saved.files || saved; base = saved.base || 0; draw(); changed(); say("打开了保存的草稿（从第 " + base + " 版改起）。");
         } }),
         publish,
       ]));
@@ -357,14 +377,13 @@
     return {
       // From a report: open its guide at its step, and offer to tell the reporter when published.
       openStep: function (report) {
-        var go = function () {
-          if (!files["guides/" + report.guide + ".json"]) { say("这个指南不在内容里。"); return; }
+        loading.then(function () {
+          if (!files || !files["guides/" + report.guide + ".json"]) { say("这个指南不在内容里。"); return; }
           guideId = report.guide;
           stepIx = Math.max(0, report.step - 1);
           if (!fixes.some(function (r) { return r.id === report.id; })) fixes.push({ id: report.id, step: report.step });
           draw(); changed();
-        };
-        if (files) go(); else setTimeout(function () { if (files) go(); }, 500);
+        });
       },
     };
   }
