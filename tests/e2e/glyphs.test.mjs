@@ -172,7 +172,7 @@ test("an answer with 𠮷, 鑫淼 and 體 shows in 我的反馈", async () => {
   const server = await helpServer(tmp(), { helper: HELPER, admin: ["admin", "管理员", "secretpass2"] });
   try {
     const page = await openApp(browser, server.url, { width: 1280, height: 900 });
-    await openGuide(page, "电子健康卡医保码");
+    await openGuide(page, "电子健康卡");
     await click(page, "button", "开始学习");
     await click(page, "button", "这一步有问题？告诉我们");
     await click(page, "radio", "和我手机上的不一样");

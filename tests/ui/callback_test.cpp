@@ -170,7 +170,7 @@ TEST_CASE("a promise not kept is told honestly, with an apology") {
 TEST_CASE("a step that does not match the phone is reported from the step, kept until sent, and its answer shown") {
     UiHarness ui;
     ui.network.offline = true;
-    ui.open_guide("电子健康卡医保码");
+    ui.open_guide("电子健康卡");
     ui.press(Role::Button, "开始学习");
     ui.press(Role::Button, "下一步");
     ui.press(Role::Button, "这一步有问题？告诉我们");
@@ -203,6 +203,6 @@ TEST_CASE("a step that does not match the phone is reported from the step, kept 
     ui.press(Role::Button, "设置");
     ui.press(Role::Button, "我的反馈");
     ui.settle();
-    CHECK(ui.has(Role::Heading, "电子健康卡医保码 第 2 步：和我手机上的不一样"));
+    CHECK(ui.has(Role::Heading, "电子健康卡 第 2 步：和我手机上的不一样"));
     CHECK(ui.has(Role::Text, "已经改好了。回答：谢谢，已按新版微信改好。"));
 }

@@ -29,7 +29,7 @@ void walk_every_screen(UiHarness& ui, const std::function<void(const char*)>& ch
     ui.press(Role::Button, "先练一练");
     check("practice step");
     ui.press(Role::Button, "回首页");
-    ui.open_guide("电子健康卡医保码");
+    ui.open_guide("电子健康卡");
     ui.press(Role::Button, "开始学习");
     while (!ui.has(Role::Button, "完成")) ui.press(Role::Button, "下一步");
     ui.press(Role::Button, "完成");
