@@ -6,22 +6,30 @@ namespace anxin {
 
 using nlohmann::json;
 
-std::string content_bundle_from_assets(const std::string& root, int version, std::vector<std::string>& problems) {
+std::string content_bundle(int64_t version, const std::string& files) {
+    return "{\"version\":" + std::to_string(version) + ",\"files\":" + files + "}";
+}
+
+std::string content_files_from_assets(const std::string& root, std::vector<std::string>& problems) {
     json files = json::object();
-    auto add = [&](const std::string& rel) {
+    auto add = [&](const std::string& rel) -> std::optional<std::string> {
         auto text = read_text_file(root + "/" + rel);
         json j = text ? json::parse(*text, nullptr, false) : json(nullptr);
         if (!text) problems.push_back(rel + ": file is missing");
         else if (j.is_discarded()) problems.push_back(rel + ": not valid JSON");
         else files[rel] = std::move(j);
+        return text;
     };
-    add("guides/index.json");
+    const auto index = add("guides/index.json");
     add("glossary.json");
-    std::vector<std::string> index_problems;
-    auto index_text = read_text_file(root + "/guides/index.json");
-    if (index_text)
-        for (const std::string& id : parse_guide_index(*index_text, "guides/index.json", index_problems).ids) add("guides/" + id + ".json");
-    return json{{"version", version}, {"files", std::move(files)}}.dump();
+    std::vector<std::string> index_problems;  // the loader names them when the bundle is checked
+    if (index)
+        for (const std::string& id : parse_guide_index(*index, "guides/index.json", index_problems).ids) add("guides/" + id + ".json");
+    return files.dump();
+}
+
+std::string content_bundle_from_assets(const std::string& root, int version, std::vector<std::string>& problems) {
+    return content_bundle(version, content_files_from_assets(root, problems));
 }
 
 LoadedBundle load_content_bundle(const std::string& text, const std::string& root, const std::string& lang) {

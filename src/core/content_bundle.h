@@ -9,6 +9,7 @@
 // strings and config still come from the app's own assets), and is used only when
 // every guide in it passes: a broken bundle never replaces working content.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,13 @@ struct BundleLimits {
     static constexpr size_t kMaxGuides = 40;
 };
 
-// The bundle's files (index, glossary, every guide the index lists), read from an asset folder.
-// `problems` names what could not be read; the bundle then holds what could.
+// The bundle's text, from its version and its "files" object (as JSON text): what the server
+// stores per version and serves.
+std::string content_bundle(int64_t version, const std::string& files);
+
+// The bundle's "files" object as JSON text (index, glossary, every guide the index lists), read
+// from an asset folder. `problems` names what could not be read; the files then hold what could.
+std::string content_files_from_assets(const std::string& asset_root, std::vector<std::string>& problems);
 std::string content_bundle_from_assets(const std::string& asset_root, int version, std::vector<std::string>& problems);
 
 struct LoadedBundle {

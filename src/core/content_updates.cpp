@@ -41,14 +41,12 @@ void ContentUpdates::tick() {
         return;
     }
     LoadedBundle b = load_content_bundle(r->body, root_);
-    if (!b.ok || b.version == version_) {
-        last_problem_ = b.problems.empty() ? "" : b.problems.front();
-        if (!b.ok) {
-            rejected_ = std::max(rejected_, b.version);
-            std::fprintf(stderr, "anxin: published guides not used: %s\n", last_problem_.c_str());
-        }
+    if (!b.ok) {
+        rejected_ = std::max(rejected_, b.version);
+        std::fprintf(stderr, "anxin: published guides not used: %s\n", b.problems.empty() ? "" : b.problems.front().c_str());
         return;
     }
+    if (b.version == version_) return;
     storage_.set(kKey, r->body);  // if it cannot be kept, it is still shown now and fetched again next start
     version_ = b.version;
     ready_ = std::move(b.content);

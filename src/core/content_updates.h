@@ -28,7 +28,6 @@ public:
     void home_reached();               // a good moment to look again (a cheap 304 when nothing changed)
     std::optional<Content> take_new(); // a newer valid version, once; the app shows it at the next home screen
     int version() const { return version_; }  // of the content in use (0 = the bundled guides)
-    const std::string& last_problem() const { return last_problem_; }
 
 private:
     Storage& storage_;
@@ -41,7 +40,6 @@ private:
     double next_check_ = 0;
     double last_check_ = -1e18;
     std::optional<Content> ready_;
-    std::string last_problem_;
 };
 
 }  // namespace anxin

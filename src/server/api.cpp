@@ -151,7 +151,7 @@ bool same_origin(const httplib::Request& req) {
 }
 
 // The guide step a report is about, what kind of problem, and what was said; "" or why not.
-std::string read_report(const json& j, const std::vector<std::string>& known_guides, Report& r) {  // NOLINT: a copy of the catalog's ids
+std::string read_report(const json& j, const std::vector<std::string>& known_guides, Report& r) {
     r.guide = text_field(j, "guide");
     if (std::find(known_guides.begin(), known_guides.end(), r.guide) == known_guides.end()) return "guide must be a known guide id";
     auto step = j.find("step");
@@ -654,7 +654,7 @@ void HelpApi::install(httplib::Server& svr) {
             return;
         }
         res.status = 200;
-        res.set_content("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", "application/json; charset=utf-8");
+        res.set_content(content_bundle(v->id, v->files), "application/json; charset=utf-8");
     });
 
     // Authors (and admins) read the versions, publish, and roll back.
@@ -671,7 +671,7 @@ void HelpApi::install(httplib::Server& svr) {
     // Reports the version fixes are marked fixed, and their senders' apps say so.
     auto publish = [&, version_json](httplib::Response& res, const Helper& who, const std::string& note, const std::string& files,
                                      int64_t base, const std::vector<int64_t>& fixes = {}) {
-        const LoadedBundle b = load_content_bundle("{\"version\":1,\"files\":" + files + "}", cfg.assets_dir);
+        const LoadedBundle b = load_content_bundle(content_bundle(1, files), cfg.assets_dir);
         if (!b.ok) return reply(res, 422, json{{"error", "the guides have problems; nothing was published"}, {"problems", b.problems}});
         std::lock_guard<std::mutex> lock(publishing);  // the newest version and the catalog change together
         if (base > 0) {
@@ -712,7 +712,7 @@ void HelpApi::install(httplib::Server& svr) {
         if (!author(req, res, true)) return;
         const json j = content_body(req, res);
         if (j.is_discarded()) return;
-        const LoadedBundle b = load_content_bundle("{\"version\":1,\"files\":" + j["files"].dump() + "}", cfg.assets_dir);
+        const LoadedBundle b = load_content_bundle(content_bundle(1, j["files"].dump()), cfg.assets_dir);
         reply(res, 200, json{{"ok", b.ok}, {"problems", b.problems}});
     });
 
@@ -727,7 +727,7 @@ void HelpApi::install(httplib::Server& svr) {
         auto v = store.content_version(std::stoll(req.matches[1]));
         if (!v) return error(res, 404, "no such version");
         res.status = 200;
-        res.set_content("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", "application/json; charset=utf-8");
+        res.set_content(content_bundle(v->id, v->files), "application/json; charset=utf-8");
     });
     svr.Post("/api/console/content", [&, author, publish, content_body](const httplib::Request& req, httplib::Response& res) {
         auto who = author(req, res, true);

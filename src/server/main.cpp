@@ -87,9 +87,8 @@ int create_helper(Store& store, const Args& args) {
 void publish_installed_guides(Store& store, const std::string& assets, const anxin::Content& content) {
     if (content.guides.empty()) return;
     std::vector<std::string> problems;
-    const nlohmann::json b = nlohmann::json::parse(anxin::content_bundle_from_assets(assets, 1, problems), nullptr, false);
-    if (!problems.empty() || b.is_discarded() || !b.contains("files")) return;
-    const std::string files = b["files"].dump();
+    const std::string files = anxin::content_files_from_assets(assets, problems);
+    if (!problems.empty()) return;
     const auto versions = store.content_versions(1000);
     for (const ContentVersion& v : versions) {
         if (v.author != kInstalled) continue;
@@ -129,7 +128,7 @@ int main(int argc, char** argv) {
     // Requests may name the guides of the newest published version (it may have new ones).
     anxin::LoadedBundle newest;
     if (auto v = store->content_version(0))
-        newest = anxin::load_content_bundle("{\"version\":" + std::to_string(v->id) + ",\"files\":" + v->files + "}", cfg.assets_dir);
+        newest = anxin::load_content_bundle(anxin::content_bundle(v->id, v->files), cfg.assets_dir);
     const anxin::Content& guides = newest.ok ? newest.content : content;
     const int retention_days = to_int(args.get("retention-days", "30"), 30);
 
