@@ -10,17 +10,7 @@
 
   // ---- Small helpers -------------------------------------------------------------
 
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") e.textContent = attrs[k];
-      else if (k === "class") e.className = attrs[k];
-      else if (k.indexOf("on") === 0) e.addEventListener(k.slice(2), attrs[k]);
-      else e.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return e;
-  }
+  var el = window.anxinDom.el;
   var uid = 0;
   // A labelled field bound to obj[key]; `kind`: "text", "area", "lines" (a list, one per line), "list" (、-separated).
   function field(label, obj, key, kind, onChange, hint) {
@@ -231,6 +221,17 @@
       f.appendChild(el("div", { class: "ed-check" }, [has, el("label", { for: "ed-has-screen", text: "这一步有手机画面（要点一个地方）" })]));
       if (s.screen) {
         var scr = s.screen;
+        // 这一步要点的: a choice among the elements' ids, drawn again when an id changes.
+        var targetBox = el("div");
+        var drawTarget = function () {
+          targetBox.textContent = "";
+          var ids = [];
+          scr.elements.forEach(function (e) { if (e.id) ids.push([e.id, e.text || e.id]); (e.items || []).forEach(function (it) { if (it.id) ids.push([it.id, it.text || it.id]); }); });
+          targetBox.appendChild(select("这一步要点的", [["", "（不用点）"]].concat(ids), scr.target || "", function (v) {
+            if (v) scr.target = v; else delete scr.target;
+            changed();
+          }));
+        };
         f.appendChild(field("画面顶上的标题", scr, "title", "text", changed));
         var table = el("div", { class: "ed-elements" });
         scr.elements.forEach(function (e, i) {
@@ -273,20 +274,8 @@
           scr.elements.push({ type: "button", id: "new" + scr.elements.length, text: "新按钮" + scr.elements.length });
           draw(); changed();
         } }));
-        var targetBox = el("div");
         f.appendChild(targetBox);
-        var drawTarget = function () {
-          targetBox.textContent = "";
-          var ids = [];
-          scr.elements.forEach(function (e) { if (e.id) ids.push([e.id, e.text || e.id]); (e.items || []).forEach(function (it) { if (it.id) ids.push([it.id, it.text || it.id]); }); });
-          targetBox.appendChild(select("这一步要点的", [["", "（不用点）"]].concat(ids), scr.target || "", function (v) {
-            if (v) scr.target = v; else delete scr.target;
-            changed();
-          }));
-        };
         drawTarget();
-      } else {
-        var drawTarget = function () {};
       }
       form.appendChild(f);
     }
