@@ -12,5 +12,12 @@ cmake -S . -B build/native "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DANXIN_
 cmake --build build/native
 ANXIN_SKIP_SETUP=1 ./build_wasm.sh
 
+# One throw-away PostgreSQL for the whole run: store tests make a database each on it,
+# and the browser tests run several server processes on it.
+pg_dir=$(mktemp -d)/pg
+trap 'tools/test_postgres.sh stop "$pg_dir"' EXIT
+ANXIN_TEST_PG=$(tools/test_postgres.sh start "$pg_dir")
+export ANXIN_TEST_PG
+
 cd build/native
 ctest --output-on-failure --timeout 600 "$@"

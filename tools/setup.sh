@@ -12,14 +12,15 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 want() { for p in "$@"; do have_pkg "$p" || need+=("$p"); done; }
 
 want cmake ninja-build g++ python3 xz-utils fonts-noto-cjk fonttools nlohmann-json3-dev dpkg-dev
-# The help server: HTTP, SQLite, argon2id passwords.
-want pkg-config libcpp-httplib-dev libsqlite3-dev libsodium-dev doctest-dev
+# The help server: HTTP (and HTTPS), SQLite, PostgreSQL's client, argon2id passwords.
+want pkg-config libcpp-httplib-dev libssl-dev libsqlite3-dev libpq-dev libsodium-dev doctest-dev
 # Use an emcc already on PATH (emsdk) or from $EMSDK; otherwise Debian's Emscripten.
 if ! command -v emcc >/dev/null 2>&1 && ! { [ -n "${EMSDK:-}" ] && [ -x "$EMSDK/upstream/emscripten/emcc" ]; }; then
   want emscripten
 fi
 if [ "$what" = test ]; then
   want doctest-dev chromium poppler-utils  # poppler: the handout PDF test reads its text and pages
+  want postgresql  # the store tests and the several-process tests run a throw-away PostgreSQL
 fi
 
 command -v node >/dev/null 2>&1 || want nodejs npm  # the local server, the browser tests

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -186,6 +187,24 @@ HelpApi::~HelpApi() = default;
 void HelpApi::housekeeping(Millis now) {
     coview_->expire(now);
     classes_->expire(now);
+    follow_published_content();
+}
+
+// Another server process on the same database may have published: once the store has
+// changed, the newest version is read again, and requests may name its guides.
+void HelpApi::follow_published_content() {
+    const uint64_t changes = store_.version();
+    if (changes == content_checked_at_) return;
+    content_checked_at_ = changes;
+    const auto list = store_.content_versions(1);
+    if (list.empty()) return;
+    std::lock_guard<std::mutex> lock(publishing_);
+    if (newest_content_ && newest_content_->id == list[0].id) return;
+    auto full = store_.content_version(list[0].id);
+    if (!full) return;
+    const LoadedBundle b = load_content_bundle(content_bundle(full->id, full->files), config_.assets_dir);
+    if (b.ok) catalog_.set(b.content);
+    newest_content_ = std::make_shared<const ContentVersion>(std::move(*full));
 }
 
 void HelpApi::stop() {
@@ -944,6 +963,22 @@ void HelpApi::install(httplib::Server& svr) {
         error(res, 413, "the request is too large");
         res.set_header("Connection", "close");  // its body was not read: the connection cannot carry another request
         return httplib::Server::HandlerResponse::Handled;
+    });
+    // The database cannot be reached (PostgreSQL down or restarting): nothing was acknowledged,
+    // so the app's outbox and the console try again after Retry-After.
+    svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const StoreUnavailable& e) {
+            std::fprintf(stderr, "anxin_server: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+            res.set_header("Retry-After", "2");
+            error(res, 503, "the help desk's database is not reachable; please try again in a moment");
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "anxin_server: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+            error(res, 500, "the request could not be handled");
+        } catch (...) {
+            error(res, 500, "the request could not be handled");
+        }
     });
     svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;

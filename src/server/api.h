@@ -60,9 +60,12 @@ public:
     ~HelpApi();
     void install(httplib::Server& server);
     void stop();                          // live event streams and waiting calls end
-    void housekeeping(Millis now);        // about once a second: ends and forgets timed-out sharing and classes
+    void housekeeping(Millis now);        // about once a second: ends and forgets timed-out sharing and classes,
+                                          // and follows guides published through another server process
 
 private:
+    void follow_published_content();
+
     Store& store_;
     ApiConfig config_;
     std::function<Millis()> now_;
@@ -73,6 +76,7 @@ private:
     GuideCatalog catalog_;
     std::mutex publishing_;                                    // guards the two below
     std::shared_ptr<const ContentVersion> newest_content_;    // the newest published version (loaded on first use)
+    uint64_t content_checked_at_ = ~0ULL;                      // the store's version when it was last looked for
     std::atomic<bool> stopping_{false};
 };
 

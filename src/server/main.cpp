@@ -1,7 +1,8 @@
 // anxin_server — the help desk: serves the app, the helpers' console and the API,
-// keeping everything in one SQLite file.
+// keeping everything in one SQLite file, or in PostgreSQL shared by several processes.
 //
-//   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db] [--dist dist] [--console web/console]
+//   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db | --db postgresql://user@host:5432/anxin]
+//                [--db-connections 8] [--dist dist] [--console web/console]
 //                [--assets assets] [--retention-days 30] [--rate-limit 30]
 //                [--coview-code-seconds 600] [--coview-minutes 30]   (screen sharing)
 //   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin | --volunteer | --author]
@@ -20,6 +21,7 @@
 #include "core/content.h"
 #include "core/content_bundle.h"
 #include "server/api.h"
+#include "server/pg_store.h"
 #include "server/secrets.h"
 #include "server/sqlite_store.h"
 
@@ -101,6 +103,17 @@ void publish_installed_guides(Store& store, const std::string& assets, const anx
     store.add_content_version({0, kInstalled, versions.empty() ? "安装时的指南" : "新安装的指南", system_now(), files});
 }
 
+// A postgresql:// (or postgres://) URL opens PostgreSQL; anything else is a SQLite file.
+std::unique_ptr<Store> open_store(const Args& args, std::string& error) {
+    const std::string db = args.get("db", "anxin.db");
+    if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) {
+        const int connections = to_int(args.get("db-connections", "8"), 8);
+        if (connections < 1 || connections > 100) { error = "--db-connections must be 1 to 100"; return nullptr; }
+        return PgStore::open(db, error, connections);
+    }
+    return SqliteStore::open(db, error);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -108,9 +121,16 @@ int main(int argc, char** argv) {
     if (!parse_args(argc, argv, args)) return 2;
     if (!secrets_init()) { std::fprintf(stderr, "anxin_server: libsodium could not start\n"); return 1; }
     std::string err;
-    auto store = SqliteStore::open(args.get("db", "anxin.db"), err);
+    auto store = open_store(args, err);
     if (!store) { std::fprintf(stderr, "anxin_server: %s\n", err.c_str()); return 1; }
-    if (args.command == "create-helper") return create_helper(*store, args);
+    if (args.command == "create-helper") {
+        try {
+            return create_helper(*store, args);
+        } catch (const StoreUnavailable& e) {
+            std::fprintf(stderr, "anxin_server: %s\n", e.what());
+            return 1;
+        }
+    }
     if (args.command != "serve") { std::fprintf(stderr, "anxin_server: unknown command '%s'\n", args.command.c_str()); return 2; }
 
     ApiConfig cfg;
@@ -124,11 +144,16 @@ int main(int argc, char** argv) {
     const anxin::Content content = anxin::load_content(cfg.assets_dir);
     for (const auto& p : content.problems) std::fprintf(stderr, "anxin_server: content: %s\n", p.c_str());
     if (content.guides.empty()) std::fprintf(stderr, "anxin_server: warning: no guides found under --assets\n");
-    publish_installed_guides(*store, cfg.assets_dir, content);
-    // Requests may name the guides of the newest published version (it may have new ones).
     anxin::LoadedBundle newest;
-    if (auto v = store->content_version(0))
-        newest = anxin::load_content_bundle(anxin::content_bundle(v->id, v->files), cfg.assets_dir);
+    try {
+        publish_installed_guides(*store, cfg.assets_dir, content);
+        // Requests may name the guides of the newest published version (it may have new ones).
+        if (auto v = store->content_version(0))
+            newest = anxin::load_content_bundle(anxin::content_bundle(v->id, v->files), cfg.assets_dir);
+    } catch (const StoreUnavailable& e) {
+        std::fprintf(stderr, "anxin_server: %s\n", e.what());
+        return 1;
+    }
     const anxin::Content& guides = newest.ok ? newest.content : content;
     const int retention_days = to_int(args.get("retention-days", "30"), 30);
 
@@ -155,9 +180,13 @@ int main(int argc, char** argv) {
     std::thread housekeeping([&] {  // overdue promises escalate; old personal data goes
         for (int tick = 0; !done; ++tick) {
             const Millis t = system_now();
-            store->escalate_overdue(t);
-            api.housekeeping(t);  // screen sharing that timed out ends, and is forgotten
-            if (tick % 600 == 0) store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000);
+            try {
+                store->escalate_overdue(t);
+                api.housekeeping(t);  // screen sharing that timed out ends, and is forgotten
+                if (tick % 600 == 0) store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000);
+            } catch (const StoreUnavailable& e) {  // the database is away: try again next second
+                if (tick % 30 == 0) std::fprintf(stderr, "anxin_server: %s\n", e.what());
+            }
             for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });

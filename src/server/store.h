@@ -1,11 +1,12 @@
 // The help desk's records: call-back requests, helpers and their sessions, and
-// reports about guides. An interface, so a city-wide deployment can put it on
-// PostgreSQL; sqlite_store.h is the default (one file, no set-up).
+// reports about guides. sqlite_store.h is the default (one file, no set-up);
+// pg_store.h puts it on PostgreSQL for a city, with several server processes.
 //
 // Every method is one transaction: when it returns, the change is on disk.
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,13 @@ struct ContentVersion {
 struct CreateResult {
     HelpRequest request;
     bool created = false;  // false: the idempotency key was seen before; this is that request
+};
+
+// Thrown by a store whose database cannot be reached (a PostgreSQL server down or
+// restarting). The API answers 503 with Retry-After: the change was not acknowledged,
+// and the app's outbox sends it again.
+struct StoreUnavailable : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 class Store {

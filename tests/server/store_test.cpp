@@ -1,40 +1,23 @@
-// The help desk's SQLite store and secrets: migrations, idempotent creation,
-// claiming rules, continuity, escalation and the retention of personal data.
+// The help desk's stores and secrets: migrations, idempotent creation, claiming
+// rules, continuity, escalation and the retention of personal data. Every rule is
+// checked on SQLite and on a real PostgreSQL (test_stores.h).
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-
 #include "server/secrets.h"
 #include "server/sqlite_store.h"
+#include "server/test_stores.h"
 
 using namespace anxin;
 using namespace anxin::server;
 
+using anxin::test::PostgresDb;
+using anxin::test::SqliteDb;
+
 namespace {
 
-struct TempDb {
-    std::string path;
-    TempDb() {
-        static int n = 0;
-        path = (std::filesystem::temp_directory_path() / ("anxin-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ".db")).string();
-        std::filesystem::remove(path);
-    }
-    ~TempDb() {
-        for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
-    }
-};
-
-std::unique_ptr<SqliteStore> open(const TempDb& db) {
-    std::string err;
-    auto s = SqliteStore::open(db.path, err);
-    REQUIRE_MESSAGE(s, err);
-    return s;
-}
+std::unique_ptr<SqliteStore> open(SqliteDb& db) { return db.open(); }
 
 HelpRequestBody body(const std::string& key, const std::string& phone = "13800138000") {
     HelpRequestBody b;
@@ -59,7 +42,7 @@ int64_t add_helper(Store& s, const std::string& name) {
 
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
-    TempDb db;
+    SqliteDb db;
     { CHECK(open(db)->schema_version() == 4); }
     { CHECK(open(db)->schema_version() == 4); }
     sqlite3* raw = nullptr;
@@ -72,7 +55,7 @@ TEST_CASE("a new database is migrated to the current schema; reopening changes n
 }
 
 TEST_CASE("a database from before volunteers keeps its accounts, sessions and requests, and takes volunteers") {
-    TempDb db;
+    SqliteDb db;
     int64_t xiaojie = 0;
     {
         auto s = open(db);
@@ -111,9 +94,9 @@ TEST_CASE("a database from before volunteers keeps its accounts, sessions and re
     CHECK_FALSE(s->add_helper(v));  // only the known roles
 }
 
-TEST_CASE("the same idempotency key twice is one request; the context is kept as sent") {
-    TempDb db;
-    auto s = open(db);
+TEST_CASE_TEMPLATE("the same idempotency key twice is one request; the context is kept as sent", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
     const CreateResult a = s->create_request(body("key-0000000000000001"), 1, 1000, 600000);
     const CreateResult b = s->create_request(body("key-0000000000000001"), 1, 2000, 600000);
     CHECK(a.created);
@@ -125,9 +108,9 @@ TEST_CASE("the same idempotency key twice is one request; the context is kept as
     CHECK(a.request.context_json == help_context_to_json(body("x").context));
 }
 
-TEST_CASE("claiming: one helper at a time, unless the promise is overdue; only the claimer promises and closes") {
-    TempDb db;
-    auto s = open(db);
+TEST_CASE_TEMPLATE("claiming: one helper at a time, unless the promise is overdue; only the claimer promises and closes", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
     const int64_t jie = add_helper(*s, "xiaojie"), mei = add_helper(*s, "xiaomei");
     const int64_t id = s->create_request(body("key-0000000000000002"), 0, 1000, 600000).request.id;
     CHECK(s->claim(id, jie, 2000));
@@ -143,9 +126,9 @@ TEST_CASE("claiming: one helper at a time, unless the promise is overdue; only t
     CHECK(s->history(mei, 10).size() == 1);
 }
 
-TEST_CASE("a returning phone number is linked to the helper who helped it last") {
-    TempDb db;
-    auto s = open(db);
+TEST_CASE_TEMPLATE("a returning phone number is linked to the helper who helped it last", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
     const int64_t jie = add_helper(*s, "xiaojie");
     const int64_t first = s->create_request(body("key-0000000000000003"), 0, 1000, 600000).request.id;
     s->claim(first, jie, 2000);
@@ -156,9 +139,9 @@ TEST_CASE("a returning phone number is linked to the helper who helped it last")
     CHECK(s->create_request(body("key-0000000000000005", "13900139000"), 0, 4000, 600000).request.previous_helper_id == 0);
 }
 
-TEST_CASE("personal data of requests closed before the retention limit is deleted; open ones are kept") {
-    TempDb db;
-    auto s = open(db);
+TEST_CASE_TEMPLATE("personal data of requests closed before the retention limit is deleted; open ones are kept", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
     const int64_t jie = add_helper(*s, "xiaojie");
     const int64_t old_id = s->create_request(body("key-0000000000000006"), 0, 1000, 600000).request.id;
     s->claim(old_id, jie, 1000);
@@ -182,9 +165,9 @@ TEST_CASE("passwords are hashed with argon2id and verified; tokens are random") 
     CHECK(hash_token("a") != hash_token("b"));
 }
 
-TEST_CASE("content versions: each publish is a new version with who and when; the newest is served; old ones stay for rollback") {
-    TempDb db;
-    auto s = open(db);
+TEST_CASE_TEMPLATE("content versions: each publish is a new version with who and when; the newest is served; old ones stay for rollback", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
     CHECK_FALSE(s->content_version(0));  // nothing published yet
     const int64_t v1 = s->add_content_version({0, "随安装包", "安装时的指南", 1000, R"({"glossary.json":{"terms":{}}})"});
     const int64_t v2 = s->add_content_version({0, "小杰", "改了第 3 步的说法", 2000, R"({"glossary.json":{"terms":{"a":"b"}}})"});
@@ -210,5 +193,5 @@ TEST_CASE("content versions: each publish is a new version with who and when; th
     CHECK(s->content_versions(2).size() == 2);
     // Survives a reopen.
     s.reset();
-    CHECK(open(db)->content_version(0)->note == "回到第 1 版");
+    CHECK(db.open()->content_version(0)->note == "回到第 1 版");
 }

@@ -1,0 +1,651 @@
+// PostgreSQL implementation of the help desk's Store. See pg_store.h.
+//
+// [SECTION] Connections, queries and transactions
+// [SECTION] Schema and migrations
+// [SECTION] Opening, and listening for changes from other processes
+// [SECTION] Requests
+// [SECTION] Helpers and sessions
+// [SECTION] Reports
+// [SECTION] Published content
+
+#include "server/pg_store.h"
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "server/secrets.h"
+
+namespace anxin::server {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Connections, queries and transactions
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kChannel = "anxin_changes";
+
+// A query's value, always sent as a parameter (never spliced into SQL). Null for SQL NULL.
+struct Param {
+    std::string text;
+    bool null = false;
+    Param(const std::string& s) : text(s) {}
+    Param(const char* s) : text(s) {}
+    Param(int64_t v) : text(std::to_string(v)) {}
+    Param(int v) : text(std::to_string(v)) {}
+    static Param Null() { Param p(""); p.null = true; return p; }
+};
+
+// A connection that failed (not a statement that was refused): the database is down,
+// restarting or unreachable.
+bool connection_lost(PGconn* c, PGresult* r) {
+    if (PQstatus(c) != CONNECTION_OK) return true;
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    if (!state) return r == nullptr;
+    const std::string s = state;
+    return s.rfind("08", 0) == 0 || s == "57P01" || s == "57P02" || s == "57P03";  // connection exception, shutdown
+}
+
+class Result {
+public:
+    explicit Result(PGresult* r) : r_(r) {}
+    ~Result() { PQclear(r_); }
+    Result(Result&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+    Result(const Result&) = delete;
+
+    bool ok() const {
+        const auto s = PQresultStatus(r_);
+        return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+    }
+    int rows() const { return ok() ? PQntuples(r_) : 0; }
+    std::string text(int row, int col) const { return PQgetvalue(r_, row, col); }
+    int64_t i64(int row, int col) const { return std::strtoll(PQgetvalue(r_, row, col), nullptr, 10); }
+    int changed() const { return ok() ? std::atoi(PQcmdTuples(r_)) : 0; }
+
+private:
+    PGresult* r_;
+};
+
+}  // namespace
+
+// Up to `size` connections, opened when first needed. A lost connection is closed
+// and StoreUnavailable thrown; the next lease opens a new one.
+class PgPool {
+public:
+    PgPool(std::string url, int size) : url_(std::move(url)), size_(size) {}
+    ~PgPool() {
+        for (PGconn* c : idle_) PQfinish(c);
+    }
+
+    PGconn* acquire() {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
+        if (!idle_.empty()) {
+            PGconn* c = idle_.back();
+            idle_.pop_back();
+            return c;
+        }
+        ++open_;
+        lock.unlock();
+        PGconn* c = PQconnectdb(url_.c_str());
+        if (PQstatus(c) != CONNECTION_OK) {
+            const std::string why = PQerrorMessage(c);
+            PQfinish(c);
+            release_slot();
+            throw StoreUnavailable("cannot reach the database: " + why);
+        }
+        PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);  // "relation exists, skipping" and the like
+        return c;
+    }
+
+    void release(PGconn* c) {
+        if (PQstatus(c) != CONNECTION_OK || PQtransactionStatus(c) != PQTRANS_IDLE) {
+            PQfinish(c);
+            // The others were opened to the same server: if it went away, they are gone too.
+            std::lock_guard<std::mutex> lock(mu_);
+            for (PGconn* other : idle_) PQfinish(other);
+            open_ -= int(idle_.size()) + 1;
+            idle_.clear();
+            cv_.notify_all();
+            return;
+        }
+        std::lock_guard<std::mutex> lock(mu_);
+        idle_.push_back(c);
+        cv_.notify_one();
+    }
+
+private:
+    void release_slot() {
+        std::lock_guard<std::mutex> lock(mu_);
+        --open_;
+        cv_.notify_one();
+    }
+
+    std::string url_;
+    int size_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<PGconn*> idle_;
+    int open_ = 0;
+};
+
+namespace {
+
+// One connection from the pool for the length of a method.
+class Conn {
+public:
+    explicit Conn(PgPool& pool) : pool_(pool), c_(pool.acquire()) {}
+    ~Conn() { pool_.release(c_); }
+    Conn(const Conn&) = delete;
+
+    // Runs one statement. A refused statement (a unique key taken) gives a Result that is
+    // not ok(); a lost connection throws StoreUnavailable.
+    Result run(const char* sql, std::initializer_list<Param> params = {}) {
+        std::vector<const char*> values;
+        for (const Param& p : params) values.push_back(p.null ? nullptr : p.text.c_str());
+        PGresult* r = PQexecParams(c_, sql, int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+        if (connection_lost(c_, r)) {
+            PQclear(r);
+            throw StoreUnavailable(std::string("the database connection was lost: ") + PQerrorMessage(c_));
+        }
+        return Result(r);
+    }
+    PGconn* raw() { return c_; }
+
+private:
+    PgPool& pool_;
+    PGconn* c_;
+};
+
+// BEGIN ... COMMIT; rolled back unless commit() is reached. A commit that changed
+// something tells every process (NOTIFY is delivered only if the commit succeeds).
+class Tx {
+public:
+    explicit Tx(Conn& c) : c_(c) { c_.run("BEGIN"); }
+    ~Tx() {
+        if (done_) return;
+        try { c_.run("ROLLBACK"); } catch (const StoreUnavailable&) {}  // the pool closes a connection left in a transaction
+    }
+    bool commit(bool changed) {
+        if (changed) c_.run("SELECT pg_notify('anxin_changes', '')");
+        done_ = c_.run("COMMIT").ok();
+        return done_;
+    }
+
+private:
+    Conn& c_;
+    bool done_ = false;
+};
+
+// One statement that changes rows, and the NOTIFY for it, in one transaction (autocommit).
+// `sql` ends with RETURNING 1; the result is how many rows changed.
+int write(Conn& c, const std::string& sql, std::initializer_list<Param> params) {
+    const std::string wrapped = "WITH changed AS (" + sql + "), told AS (SELECT pg_notify('" + kChannel +
+                                "', '') WHERE EXISTS (SELECT 1 FROM changed)) "
+                                "SELECT (SELECT count(*) FROM changed), (SELECT count(*) FROM told)";
+    Result r = c.run(wrapped.c_str(), params);
+    return r.rows() == 1 ? int(r.i64(0, 0)) : 0;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Schema and migrations
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Migrations, in order; each runs once. The tables match SQLite's, with open requests,
+// a phone number's history and a helper's history indexed so that reading the queue or a
+// status does not slow down as closed requests pile up.
+const char* const kMigrations[] = {
+    // 1: requests, helpers, sessions, reports, published content
+    R"(CREATE TABLE helpers (
+         id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+         role TEXT NOT NULL CHECK (role IN ('helper', 'admin', 'volunteer', 'author')), password_hash TEXT NOT NULL,
+         created_at BIGINT NOT NULL);
+       CREATE TABLE sessions (
+         token_hash TEXT PRIMARY KEY, helper_id BIGINT NOT NULL REFERENCES helpers(id),
+         csrf TEXT NOT NULL, expires_at BIGINT NOT NULL);
+       CREATE INDEX sessions_helper ON sessions(helper_id);
+       CREATE TABLE requests (
+         id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, public_id TEXT NOT NULL UNIQUE,
+         idempotency_key TEXT NOT NULL UNIQUE, phone TEXT, context TEXT NOT NULL, priority INTEGER NOT NULL,
+         status TEXT NOT NULL, helper_id BIGINT REFERENCES helpers(id), previous_helper_id BIGINT,
+         promised_at BIGINT NOT NULL, outcome TEXT NOT NULL DEFAULT '', escalated INTEGER NOT NULL DEFAULT 0,
+         created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, closed_at BIGINT NOT NULL DEFAULT 0);
+       CREATE INDEX requests_open ON requests(id) WHERE status <> 'done';
+       CREATE INDEX requests_phone ON requests(phone, id);
+       CREATE INDEX requests_helper_closed ON requests(helper_id, closed_at) WHERE status = 'done';
+       CREATE INDEX requests_personal ON requests(closed_at) WHERE status = 'done' AND phone IS NOT NULL;
+       CREATE TABLE reports (
+         id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, public_id TEXT NOT NULL UNIQUE, guide TEXT NOT NULL,
+         step INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
+         answer TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+         idempotency_key TEXT UNIQUE);
+       CREATE TABLE content_versions (
+         id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, author TEXT NOT NULL, note TEXT NOT NULL,
+         created_at BIGINT NOT NULL, files TEXT NOT NULL);)",
+};
+
+// Serialises migrations between processes starting at once.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(770301)";
+
+const char* const kRequestColumns =
+    "r.id, r.public_id, r.idempotency_key, COALESCE(r.phone, ''), r.context, r.status, COALESCE(r.helper_id, 0), "
+    "COALESCE(h.display_name, ''), COALESCE(r.previous_helper_id, 0), COALESCE(p.display_name, ''), r.promised_at, "
+    "r.outcome, r.escalated, r.created_at, r.updated_at, r.closed_at, r.priority "
+    "FROM requests r LEFT JOIN helpers h ON h.id = r.helper_id LEFT JOIN helpers p ON p.id = r.previous_helper_id ";
+
+HelpRequest read_request(const Result& s, int row) {
+    HelpRequest r;
+    r.id = s.i64(row, 0);
+    r.public_id = s.text(row, 1);
+    r.idempotency_key = s.text(row, 2);
+    r.phone = s.text(row, 3);
+    r.context_json = s.text(row, 4);
+    status_from(s.text(row, 5), r.status);
+    r.helper_id = s.i64(row, 6);
+    r.helper_name = s.text(row, 7);
+    r.previous_helper_id = s.i64(row, 8);
+    r.previous_helper_name = s.text(row, 9);
+    r.promised_at = s.i64(row, 10);
+    r.outcome = s.text(row, 11);
+    r.escalated = s.i64(row, 12) != 0;
+    r.created_at = s.i64(row, 13);
+    r.updated_at = s.i64(row, 14);
+    r.closed_at = s.i64(row, 15);
+    r.priority = int(s.i64(row, 16));
+    return r;
+}
+
+std::vector<HelpRequest> read_requests(const Result& s) {
+    std::vector<HelpRequest> out;
+    for (int i = 0; i < s.rows(); ++i) out.push_back(read_request(s, i));
+    return out;
+}
+
+std::optional<HelpRequest> first_request(const Result& s) {
+    if (s.rows() == 0) return std::nullopt;
+    return read_request(s, 0);
+}
+
+const char* const kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
+
+Report read_report(const Result& s, int row) {
+    Report r;
+    r.id = s.i64(row, 0);
+    r.public_id = s.text(row, 1);
+    r.guide = s.text(row, 2);
+    r.step = int(s.i64(row, 3));
+    r.kind = s.text(row, 4);
+    r.text = s.text(row, 5);
+    r.source = s.text(row, 6);
+    r.status = s.text(row, 7);
+    r.answer = s.text(row, 8);
+    r.created_at = s.i64(row, 9);
+    r.updated_at = s.i64(row, 10);
+    return r;
+}
+
+std::string sql(const char* a, const char* b) { return std::string(a) + b; }
+
+}  // namespace
+
+int PgStore::schema_version() {
+    Conn c(*pool_);
+    Result r = c.run("SELECT version FROM anxin_schema");
+    return r.rows() == 1 ? int(r.i64(0, 0)) : 0;
+}
+
+bool PgStore::migrate(std::string& error) {
+    Conn c(*pool_);
+    Tx tx(c);
+    c.run(kMigrationLock);
+    if (!c.run("CREATE TABLE IF NOT EXISTS anxin_schema (version INTEGER NOT NULL)").ok()) {
+        error = std::string("cannot create the schema table: ") + PQerrorMessage(c.raw());
+        return false;
+    }
+    Result have_r = c.run("SELECT version FROM anxin_schema");
+    if (have_r.rows() == 0) c.run("INSERT INTO anxin_schema (version) VALUES (0)");
+    const int have = have_r.rows() == 1 ? int(have_r.i64(0, 0)) : 0;
+    const int want = int(std::size(kMigrations));
+    if (have > want) {
+        error = "the database is from a newer version (schema " + std::to_string(have) + "; this server knows " + std::to_string(want) + ")";
+        return false;
+    }
+    for (int v = have; v < want; ++v) {
+        // Several statements in one string: the simple protocol (no parameters) allows that.
+        PGresult* r = PQexec(c.raw(), kMigrations[v]);
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (!ok) {
+            error = "migration " + std::to_string(v + 1) + " failed: " + PQerrorMessage(c.raw());
+            return false;
+        }
+    }
+    c.run("UPDATE anxin_schema SET version = $1", {want});
+    if (!tx.commit(have < want)) {
+        error = std::string("the migration could not be committed: ") + PQerrorMessage(c.raw());
+        return false;
+    }
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening, and listening for changes from other processes
+//-----------------------------------------------------------------------------
+
+PgStore::PgStore(const std::string& url, int pool_size) : pool_(std::make_unique<PgPool>(url, pool_size)), url_(url) {}
+
+std::unique_ptr<PgStore> PgStore::open(const std::string& url, std::string& error, int pool_size) {
+    std::unique_ptr<PgStore> store(new PgStore(url, pool_size));
+    try {
+        if (!store->migrate(error)) return nullptr;
+    } catch (const StoreUnavailable& e) {
+        error = e.what();
+        while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+        return nullptr;
+    }
+    store->listener_ = std::thread([s = store.get()] { s->listen_for_changes(); });
+    return store;
+}
+
+PgStore::~PgStore() {
+    stopping_ = true;
+    if (listener_.joinable()) listener_.join();
+}
+
+// One connection that LISTENs. Each notification, from this process or any other, bumps
+// version_, which live views wait on. When the connection is lost it is opened again; the
+// version is bumped then too, since changes may have been missed meanwhile.
+void PgStore::listen_for_changes() {
+    PGconn* c = nullptr;
+    while (!stopping_) {
+        if (!c || PQstatus(c) != CONNECTION_OK) {
+            if (c) PQfinish(c);
+            c = PQconnectdb(url_.c_str());
+            PGresult* r = PQstatus(c) == CONNECTION_OK ? PQexec(c, (std::string("LISTEN ") + kChannel).c_str()) : nullptr;
+            const bool listening = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+            PQclear(r);
+            if (!listening) {
+                PQfinish(c);
+                c = nullptr;
+                for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                continue;
+            }
+            ++version_;
+        }
+        pollfd p{PQsocket(c), POLLIN, 0};
+        if (::poll(&p, 1, 200) > 0 && !PQconsumeInput(c)) continue;  // lost: reconnect above
+        bool told = false;
+        while (PGnotify* n = PQnotifies(c)) {
+            told = true;
+            PQfreemem(n);
+        }
+        if (told) ++version_;
+    }
+    if (c) PQfinish(c);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Requests
+//-----------------------------------------------------------------------------
+
+CreateResult PgStore::create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) {
+    CreateResult out;
+    Conn c(*pool_);
+    const std::string by_key = sql("SELECT ", kRequestColumns) + "WHERE r.idempotency_key = $1";
+    if (auto seen = first_request(c.run(by_key.c_str(), {body.idempotency_key}))) {
+        out.request = *seen;
+        return out;  // the same request sent again: nothing new
+    }
+    // The helper who last helped this number, for continuity. Two processes inserting the
+    // same key at once: the second waits for the first, inserts nothing, and reads its row.
+    Tx tx(c);
+    Result ins = c.run(
+        "INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
+        "promised_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'waiting', "
+        "(SELECT helper_id FROM requests WHERE phone = $3 AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1), $6, $7, $7) "
+        "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+        {random_hex(16), body.idempotency_key, body.phone, help_context_to_json(body.context), priority, now + promise_ms, now});
+    const bool inserted = ins.rows() == 1;
+    if (!ins.ok() || !tx.commit(inserted)) return out;
+    if (inserted) ++version_;
+    if (auto saved = first_request(c.run(by_key.c_str(), {body.idempotency_key}))) out.request = *saved;
+    out.created = inserted && out.request.id != 0;
+    return out;
+}
+
+std::optional<HelpRequest> PgStore::request_by_public_id(const std::string& public_id) {
+    Conn c(*pool_);
+    return first_request(c.run(sql("SELECT ", kRequestColumns).append("WHERE r.public_id = $1").c_str(), {public_id}));
+}
+
+std::optional<HelpRequest> PgStore::request_by_id(int64_t id) {
+    Conn c(*pool_);
+    return first_request(c.run(sql("SELECT ", kRequestColumns).append("WHERE r.id = $1").c_str(), {id}));
+}
+
+std::vector<HelpRequest> PgStore::open_requests() {
+    Conn c(*pool_);
+    return read_requests(c.run(sql("SELECT ", kRequestColumns).append("WHERE r.status <> 'done' ORDER BY r.created_at, r.id").c_str()));
+}
+
+std::vector<HelpRequest> PgStore::history(int64_t helper_id, int limit) {
+    Conn c(*pool_);
+    return read_requests(c.run(
+        sql("SELECT ", kRequestColumns).append("WHERE r.helper_id = $1 AND r.status = 'done' ORDER BY r.closed_at DESC LIMIT $2").c_str(),
+        {helper_id, limit}));
+}
+
+int PgStore::waiting_ahead(int64_t id) {
+    Conn c(*pool_);
+    Result r = c.run("SELECT count(*) FROM requests WHERE status <> 'done' AND id < $1", {id});
+    return r.rows() == 1 ? int(r.i64(0, 0)) : 0;
+}
+
+int PgStore::open_count() {
+    Conn c(*pool_);
+    Result r = c.run("SELECT count(*) FROM requests WHERE status <> 'done'");
+    return r.rows() == 1 ? int(r.i64(0, 0)) : 0;
+}
+
+bool PgStore::claim(int64_t id, int64_t helper_id, Millis now) {
+    Conn c(*pool_);
+    const int n = write(c,
+                        "UPDATE requests SET helper_id = $1, status = CASE WHEN status = 'waiting' THEN 'accepted' ELSE status END, "
+                        "escalated = 0, updated_at = $2 WHERE id = $3 AND status <> 'done' "
+                        "AND (helper_id IS NULL OR helper_id = $1 OR escalated = 1) RETURNING 1",
+                        {helper_id, now, id});
+    if (n == 1) ++version_;
+    return n == 1;
+}
+
+bool PgStore::set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) {
+    Conn c(*pool_);
+    const int n = write(c,
+                        "UPDATE requests SET promised_at = $1, escalated = 0, updated_at = $2 "
+                        "WHERE id = $3 AND helper_id = $4 AND status <> 'done' RETURNING 1",
+                        {promised_at, now, id, helper_id});
+    if (n == 1) ++version_;
+    return n == 1;
+}
+
+bool PgStore::set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) {
+    Conn c(*pool_);
+    const int n = write(c,
+                        "UPDATE requests SET status = $1, outcome = $2, updated_at = $3, closed_at = $4 "
+                        "WHERE id = $5 AND helper_id = $6 AND status <> 'done' RETURNING 1",
+                        {status_name(status), outcome, now, status == RequestStatus::Done ? now : 0, id, helper_id});
+    if (n == 1) ++version_;
+    return n == 1;
+}
+
+int PgStore::escalate_overdue(Millis now) {
+    Conn c(*pool_);
+    const int n = write(c, "UPDATE requests SET escalated = 1 WHERE status <> 'done' AND escalated = 0 AND promised_at < $1 RETURNING 1", {now});
+    if (n > 0) ++version_;
+    return n;
+}
+
+int PgStore::delete_personal_data(Millis closed_before) {
+    Conn c(*pool_);
+    const int n = write(c,
+                        "UPDATE requests SET phone = NULL, context = '{}', outcome = '' "
+                        "WHERE status = 'done' AND closed_at < $1 AND (phone IS NOT NULL OR context <> '{}') RETURNING 1",
+                        {closed_before});
+    if (n > 0) ++version_;
+    return n;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers and sessions
+//-----------------------------------------------------------------------------
+
+bool PgStore::add_helper(const Helper& h) {
+    Conn c(*pool_);
+    // A taken username or an unknown role is refused by the table's constraints.
+    Result r = c.run("INSERT INTO helpers (username, display_name, role, password_hash, created_at) "
+                     "VALUES ($1, $2, $3, $4, extract(epoch from now())::bigint)",
+                     {h.username, h.display_name, h.role, h.password_hash});
+    return r.ok() && r.changed() == 1;
+}
+
+namespace {
+std::optional<Helper> read_helper(const Result& s) {
+    if (s.rows() == 0) return std::nullopt;
+    Helper h;
+    h.id = s.i64(0, 0);
+    h.username = s.text(0, 1);
+    h.display_name = s.text(0, 2);
+    h.role = s.text(0, 3);
+    h.password_hash = s.text(0, 4);
+    return h;
+}
+}  // namespace
+
+std::optional<Helper> PgStore::helper_by_username(const std::string& username) {
+    Conn c(*pool_);
+    return read_helper(c.run("SELECT id, username, display_name, role, password_hash FROM helpers WHERE username = $1", {username}));
+}
+
+std::optional<Helper> PgStore::helper_by_id(int64_t id) {
+    Conn c(*pool_);
+    return read_helper(c.run("SELECT id, username, display_name, role, password_hash FROM helpers WHERE id = $1", {id}));
+}
+
+void PgStore::add_session(const std::string& token_hash, const Session& session) {
+    Conn c(*pool_);
+    c.run("INSERT INTO sessions (token_hash, helper_id, csrf, expires_at) VALUES ($1, $2, $3, $4)",
+          {token_hash, session.helper_id, session.csrf, session.expires_at});
+}
+
+std::optional<Session> PgStore::session(const std::string& token_hash, Millis now) {
+    Conn c(*pool_);
+    Result r = c.run("SELECT helper_id, csrf, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2", {token_hash, now});
+    if (r.rows() == 0) return std::nullopt;
+    return Session{r.i64(0, 0), r.text(0, 1), r.i64(0, 2)};
+}
+
+void PgStore::remove_session(const std::string& token_hash) {
+    Conn c(*pool_);
+    c.run("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
+}
+
+int PgStore::active_helpers(Millis since) {
+    Conn c(*pool_);
+    Result r = c.run("SELECT count(DISTINCT helper_id) FROM sessions WHERE expires_at > $1", {since});
+    return r.rows() == 1 ? int(r.i64(0, 0)) : 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reports
+//-----------------------------------------------------------------------------
+
+Report PgStore::add_report(const Report& r) {
+    Conn c(*pool_);
+    const std::string by_key = sql("SELECT ", kReportColumns) + "WHERE idempotency_key = $1";
+    if (!r.idempotency_key.empty()) {
+        Result seen = c.run(by_key.c_str(), {r.idempotency_key});
+        if (seen.rows() == 1) return read_report(seen, 0);
+    }
+    Report out = r;
+    out.public_id = random_hex(16);
+    out.status = "new";
+    Tx tx(c);
+    Result ins = c.run("INSERT INTO reports (public_id, guide, step, kind, text, source, status, created_at, updated_at, idempotency_key) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+                       {out.public_id, r.guide, r.step, r.kind, r.text, r.source, r.created_at,
+                        r.idempotency_key.empty() ? Param::Null() : Param(r.idempotency_key)});
+    const bool inserted = ins.rows() == 1;
+    if (!ins.ok() || !tx.commit(inserted)) return Report{};
+    if (!inserted) {  // sent twice at once through two processes: the first one's report
+        Result seen = c.run(by_key.c_str(), {r.idempotency_key});
+        return seen.rows() == 1 ? read_report(seen, 0) : Report{};
+    }
+    ++version_;
+    out.id = ins.i64(0, 0);
+    return out;
+}
+
+std::optional<Report> PgStore::report_by_public_id(const std::string& public_id) {
+    Conn c(*pool_);
+    Result r = c.run(sql("SELECT ", kReportColumns).append("WHERE public_id = $1").c_str(), {public_id});
+    if (r.rows() == 0) return std::nullopt;
+    return read_report(r, 0);
+}
+
+std::vector<Report> PgStore::reports() {
+    Conn c(*pool_);
+    Result r = c.run(sql("SELECT ", kReportColumns).append("ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC, id DESC").c_str());
+    std::vector<Report> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(read_report(r, i));
+    return out;
+}
+
+bool PgStore::answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) {
+    Conn c(*pool_);
+    const int n = write(c, "UPDATE reports SET answer = $1, status = $2, updated_at = $3 WHERE id = $4 RETURNING 1", {answer, status, now, id});
+    if (n == 1) ++version_;
+    return n == 1;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Published content
+//-----------------------------------------------------------------------------
+
+int64_t PgStore::add_content_version(const ContentVersion& v) {
+    Conn c(*pool_);
+    Tx tx(c);
+    Result r = c.run("INSERT INTO content_versions (author, note, created_at, files) VALUES ($1, $2, $3, $4) RETURNING id",
+                     {v.author, v.note, v.created_at, v.files});
+    if (r.rows() != 1 || !tx.commit(true)) return 0;
+    ++version_;
+    return r.i64(0, 0);
+}
+
+std::optional<ContentVersion> PgStore::content_version(int64_t id) {
+    Conn c(*pool_);
+    Result r = id > 0 ? c.run("SELECT id, author, note, created_at, files FROM content_versions WHERE id = $1", {id})
+                      : c.run("SELECT id, author, note, created_at, files FROM content_versions ORDER BY id DESC LIMIT 1");
+    if (r.rows() == 0) return std::nullopt;
+    ContentVersion v{r.i64(0, 0), r.text(0, 1), r.text(0, 2), r.i64(0, 3), r.text(0, 4)};
+    v.bytes = v.files.size();
+    return v;
+}
+
+std::vector<ContentVersion> PgStore::content_versions(int limit) {
+    Conn c(*pool_);
+    Result r = c.run("SELECT id, author, note, created_at, octet_length(files) FROM content_versions ORDER BY id DESC LIMIT $1", {limit});
+    std::vector<ContentVersion> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back({r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.i64(i, 3), {}, size_t(r.i64(i, 4))});
+    return out;
+}
+
+}  // namespace anxin::server

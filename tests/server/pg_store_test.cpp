@@ -1,0 +1,143 @@
+// What only PostgreSQL does: several server processes on one database. Each PgStore
+// here stands for one process (its own pool and listener) on a real PostgreSQL.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "server/pg_store.h"
+#include "server/secrets.h"
+#include "server/test_stores.h"
+
+using namespace anxin;
+using namespace anxin::server;
+using anxin::test::PostgresDb;
+
+namespace {
+
+HelpRequestBody body(const std::string& key) {
+    HelpRequestBody b;
+    b.idempotency_key = key;
+    b.phone = "13800138000";
+    b.context.guide = "bus-qr";
+    b.context.step = 3;
+    return b;
+}
+
+int64_t add_helper(Store& s, const std::string& name) {
+    Helper h;
+    h.username = name;
+    h.display_name = name;
+    h.role = "helper";
+    h.password_hash = "x";
+    REQUIRE(s.add_helper(h));
+    return s.helper_by_username(name)->id;
+}
+
+// Waits up to 3 s for the store's version to move past `from`.
+bool changes_after(Store& s, uint64_t from) {
+    for (int i = 0; i < 150; ++i) {
+        if (s.version() != from) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("PostgreSQL: migrated once; reopening changes nothing; a newer schema is refused; names and roles are checked") {
+    REQUIRE(secrets_init());
+    PostgresDb db;
+    { CHECK(db.open()->schema_version() == 1); }
+    auto s = db.open();
+    CHECK(s->schema_version() == 1);
+    add_helper(*s, "xiaojie");
+    Helper again;
+    again.username = "xiaojie";
+    again.display_name = "另一个";
+    again.role = "helper";
+    again.password_hash = "x";
+    CHECK_FALSE(s->add_helper(again));  // the name is taken
+    again.username = "boss";
+    again.role = "owner";
+    CHECK_FALSE(s->add_helper(again));  // only the known roles
+    s.reset();
+    db.sql("UPDATE anxin_schema SET version = 99");
+    std::string err;
+    CHECK_FALSE(PgStore::open(db.url, err));
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 1)");
+}
+
+TEST_CASE("PostgreSQL: a server that cannot be reached is a clear error, not a crash") {
+    std::string err;
+    CHECK_FALSE(PgStore::open("postgresql://anxin@127.0.0.1:1/anxin?connect_timeout=2", err));
+    CHECK(err.find("cannot reach the database") == 0);
+    CHECK(err.find("127.0.0.1") != std::string::npos);
+}
+
+TEST_CASE("PostgreSQL: a change made through one process reaches the live views of another") {
+    PostgresDb db;
+    auto a = db.open(), b = db.open();
+    const uint64_t before = b->version();
+    const int64_t id = a->create_request(body("key-0000000000000101"), 0, 1000, 600000).request.id;
+    CHECK(changes_after(*b, before));  // b wrote nothing: it heard a's NOTIFY
+    REQUIRE(b->request_by_id(id));
+    const int64_t jie = add_helper(*a, "xiaojie");
+    const uint64_t before_claim = b->version();
+    CHECK(a->claim(id, jie, 2000));
+    CHECK(changes_after(*b, before_claim));
+    CHECK(b->request_by_id(id)->helper_name == "xiaojie");
+}
+
+TEST_CASE("PostgreSQL: two helpers claiming the same request through two processes at once: exactly one wins") {
+    PostgresDb db;
+    auto a = db.open(), b = db.open();
+    const int64_t jie = add_helper(*a, "xiaojie"), mei = add_helper(*a, "xiaomei");
+    int one_winner = 0;
+    for (int round = 0; round < 40; ++round) {
+        const int64_t id = a->create_request(body("key-claim-race-" + std::to_string(1000 + round)), 0, 1000, 600000).request.id;
+        int64_t first = jie, second = mei;
+        if (round % 2) {  // an overdue request is open to any free helper: still only one may take it
+            REQUIRE(a->claim(id, jie, 1000));
+            REQUIRE(a->set_promise(id, jie, 1500, 1000));
+            a->escalate_overdue(2000);
+            REQUIRE(a->request_by_id(id)->escalated);
+            first = mei;
+            second = add_helper(*a, "helper" + std::to_string(round));
+        }
+        std::atomic<int> go{0};
+        bool won_a = false, won_b = false;
+        std::thread ta([&] { while (!go) {} won_a = a->claim(id, first, 2000); });
+        std::thread tb([&] { while (!go) {} won_b = b->claim(id, second, 2000); });
+        go = 1;
+        ta.join();
+        tb.join();
+        if (won_a != won_b) ++one_winner;
+        const auto r = a->request_by_id(id);
+        REQUIRE(r);
+        CHECK(r->helper_id == (won_a ? first : second));
+    }
+    CHECK(one_winner == 40);
+}
+
+TEST_CASE("PostgreSQL: the same request sent to two processes at once is stored once") {
+    PostgresDb db;
+    auto a = db.open(), b = db.open();
+    for (int round = 0; round < 20; ++round) {
+        const std::string key = "key-twice-at-once-" + std::to_string(round);
+        std::atomic<int> go{0};
+        CreateResult ra, rb;
+        std::thread ta([&] { while (!go) {} ra = a->create_request(body(key), 0, 1000, 600000); });
+        std::thread tb([&] { while (!go) {} rb = b->create_request(body(key), 0, 1000, 600000); });
+        go = 1;
+        ta.join();
+        tb.join();
+        CHECK(ra.request.id != 0);
+        CHECK(ra.request.public_id == rb.request.public_id);
+        CHECK(int(ra.created) + int(rb.created) == 1);
+    }
+    CHECK(a->open_requests().size() == 20);
+}
