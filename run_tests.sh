@@ -14,9 +14,9 @@ ANXIN_SKIP_SETUP=1 ./build_wasm.sh
 
 # One throw-away PostgreSQL for the whole run: store tests make a database each on it,
 # and the browser tests run several server processes on it.
-pg_dir=$(mktemp -d)/pg
-trap 'tools/test_postgres.sh stop "$pg_dir"' EXIT
-ANXIN_TEST_PG=$(tools/test_postgres.sh start "$pg_dir")
+pg_parent=$(mktemp -d)
+trap '"$root/tools/test_postgres.sh" stop "$pg_parent/pg"; rm -rf "$pg_parent"' EXIT
+ANXIN_TEST_PG=$("$root/tools/test_postgres.sh" start "$pg_parent/pg")
 export ANXIN_TEST_PG
 
 cd build/native

@@ -51,6 +51,15 @@ bool connection_lost(PGconn* c, PGresult* r) {
     return s.rfind("08", 0) == 0 || s == "57P01" || s == "57P02" || s == "57P03";  // connection exception, shutdown
 }
 
+// libpq's messages span lines ("…failed: Connection refused\n\tIs the server running…"): one line for logs.
+std::string one_line(std::string m) {
+    for (char& ch : m) if (ch == '\n' || ch == '\t') ch = ' ';
+    while (!m.empty() && m.back() == ' ') m.pop_back();
+    std::string out;
+    for (char ch : m) if (!(ch == ' ' && !out.empty() && out.back() == ' ')) out += ch;
+    return out;
+}
+
 class Result {
 public:
     explicit Result(PGresult* r) : r_(r) {}
@@ -97,7 +106,7 @@ public:
             const std::string why = PQerrorMessage(c);
             PQfinish(c);
             release_slot();
-            throw StoreUnavailable("cannot reach the database: " + why);
+            throw StoreUnavailable(one_line("cannot reach the database: " + why));
         }
         PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);  // "relation exists, skipping" and the like
         return c;
@@ -151,7 +160,7 @@ public:
         PGresult* r = PQexecParams(c_, sql, int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
         if (connection_lost(c_, r)) {
             PQclear(r);
-            throw StoreUnavailable(std::string("the database connection was lost: ") + PQerrorMessage(c_));
+            throw StoreUnavailable(one_line(std::string("the database connection was lost: ") + PQerrorMessage(c_)));
         }
         return Result(r);
     }
@@ -349,7 +358,6 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& url, std::string& erro
         if (!store->migrate(error)) return nullptr;
     } catch (const StoreUnavailable& e) {
         error = e.what();
-        while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
         return nullptr;
     }
     store->listener_ = std::thread([s = store.get()] { s->listen_for_changes(); });

@@ -3,7 +3,8 @@
 // role and name, then pressing them with real pointer events at their rects.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -136,9 +137,10 @@ export async function screenshot(page, name) {
 // Starts the help server (build/native/anxin_server) on a free port with a fresh
 // database in `dir`, with one helper account; returns { url, proc, stop, start }.
 // stop("SIGKILL") kills it like a crash; start() brings it back on the same port and database.
-export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], admin = null, volunteer = null, author = null, port = 0, extra = [] } = {}) {
+// `db`: a SQLite file in `dir` (the default), or a postgresql:// URL (see postgresDatabase).
+export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpass1"], admin = null, volunteer = null, author = null, port = 0, extra = [],
+                                        db = join(dir, "help.db") } = {}) {
   const exe = join(root, "build", "native", "anxin_server");
-  const db = join(dir, "help.db");
   for (const [account, flags] of [[helper, []], [admin, ["--admin"]], [volunteer, ["--volunteer"]], [author, ["--author"]]]) {
     if (!account) continue;  // null: no such console account
     const make = spawn(exe, ["create-helper", "--db", db, "--username", account[0], "--name", account[1], ...flags], { stdio: ["pipe", "ignore", "inherit"] });
@@ -160,12 +162,48 @@ export async function helpServer(dir, { helper = ["xiaojie", "小杰", "secretpa
     return server;
   };
   server.stop = async (signal = "SIGTERM") => {
-    if (!server.proc || server.proc.exitCode !== null) return;
+    if (!server.proc || server.proc.exitCode !== null || server.proc.signalCode !== null) return;
     const exited = once(server.proc, "exit");
     server.proc.kill(signal);
     await exited;
   };
   return server.start();
+}
+
+// A PostgreSQL server for browser tests: the one the test command started (ANXIN_TEST_PG),
+// or one started for this test file. `own: true` always starts one (a test that stops it).
+// Returns { url (its maintenance database), database() → URL of a new empty database, stop(), start() }.
+export async function postgresServer({ own = false } = {}) {
+  const tool = join(root, "tools", "test_postgres.sh");
+  const run = (cmd, args) => new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    p.stdout.on("data", (d) => { out += d; });
+    p.on("exit", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${cmd} ${args.join(" ")} failed (${code})`))));
+  });
+  const dir = join(mkdtempSync(join(tmpdir(), "anxin-pg-")), "pg");
+  const given = own ? "" : process.env.ANXIN_TEST_PG ?? "";
+  const pg = { url: given || await run(tool, ["start", dir]), dir: given ? null : dir };
+  let n = 0;
+  pg.database = async () => {
+    const name = `anxin_e2e_${process.pid}_${n++}`;
+    await run("psql", [pg.url, "-q", "-c", `CREATE DATABASE ${name}`]);
+    return pg.url.replace(/\/[^/]*$/, "/" + name);
+  };
+  pg.sql = (url, statement) => run("psql", [url, "-At", "-q", "-c", statement]);
+  // Stopping and starting keep the cluster and its port (only for one this file started).
+  const port = new URL(pg.url).port;
+  const ctl = (what) => {
+    const args = ["-D", join(dir, "data"), "-w", "-l", join(dir, "server.log"), what];
+    if (what === "start") args.push("-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`);
+    if (what === "stop") args.push("-m", "fast");
+    const bin = readdirSync("/usr/lib/postgresql").sort().map((v) => join("/usr/lib/postgresql", v, "bin", "pg_ctl")).pop();
+    return process.getuid() === 0 ? run("runuser", ["-u", "postgres", "--", bin, ...args]) : run(bin, args);
+  };
+  pg.pause = () => ctl("stop");
+  pg.resume = () => ctl("start");
+  pg.stop = async () => { if (pg.dir) await run(tool, ["stop", pg.dir]); };
+  return pg;
 }
 
 // axe-core's violations on the page as it is (the DOM mirror), one line each; [] = none.
