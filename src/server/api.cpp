@@ -69,6 +69,26 @@ private:
     std::map<std::string, Bucket> buckets_;
 };
 
+// How busy the desk is (open requests, helpers logged in), for the time promised to a new
+// request. It changes slowly: read at most once a second, not twice for every request.
+class DeskLoad {
+public:
+    std::pair<int, int> get(Store& store, Millis now) {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (read_at_ == 0 || now - read_at_ >= 1000 || now < read_at_) {
+            open_ = store.open_count();
+            helpers_ = store.active_helpers(now);
+            read_at_ = now;
+        }
+        return {open_, helpers_};
+    }
+
+private:
+    std::mutex mu_;
+    Millis read_at_ = 0;
+    int open_ = 0, helpers_ = 0;
+};
+
 namespace {
 
 constexpr const char* kCookie = "anxin_session";
@@ -178,7 +198,7 @@ HelpApi::HelpApi(Store& store, ApiConfig config, const Content& guides, std::fun
       code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
       all_codes_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute * 30)),
       coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>()),
-      classes_(std::make_unique<ClassHub>(config_.classes)) {
+      classes_(std::make_unique<ClassHub>(config_.classes)), desk_load_(std::make_unique<DeskLoad>()) {
     catalog_.set(guides);
 }
 
@@ -219,6 +239,7 @@ void HelpApi::install(httplib::Server& svr) {
     RateLimiter& public_limit = *public_limit_;
     RateLimiter& login_limit = *login_limit_;
     KioskRegistry& kiosks = *kiosks_;
+    DeskLoad& desk_load = *desk_load_;
     GuideCatalog& catalog = catalog_;
     std::mutex& publishing = publishing_;
     std::atomic<bool>& stopping = stopping_;
@@ -267,8 +288,8 @@ void HelpApi::install(httplib::Server& svr) {
         std::string why;
         if (!help_request_from_json(req.body, catalog.ids(), body, why)) return error(res, 400, why);
         const Millis t = now();
-        const int ahead = store.open_count();
-        const int helpers = std::max(1, store.active_helpers(t));
+        const auto [ahead, logged_in] = desk_load.get(store, t);
+        const int helpers = std::max(1, logged_in);
         const int minutes = std::clamp(cfg.minutes_per_request * (1 + ahead / helpers), 10, 120);
         const CreateResult r = store.create_request(body, priority_of(body.context), t, Millis(minutes) * 60000);
         if (r.request.id == 0) return error(res, 503, "the request could not be saved; please try again");

@@ -52,6 +52,7 @@ struct ApiConfig {
 };
 
 class RateLimiter;
+class DeskLoad;
 
 class HelpApi {
 public:
@@ -73,6 +74,7 @@ private:
     std::unique_ptr<CoViewHub> coview_;
     std::unique_ptr<KioskRegistry> kiosks_;
     std::unique_ptr<ClassHub> classes_;
+    std::unique_ptr<DeskLoad> desk_load_;
     GuideCatalog catalog_;
     std::mutex publishing_;                                    // guards the two below
     std::shared_ptr<const ContentVersion> newest_content_;    // the newest published version (loaded on first use)

@@ -408,25 +408,24 @@ void PgStore::listen_for_changes() {
 CreateResult PgStore::create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) {
     CreateResult out;
     Conn c(*pool_);
-    const std::string by_key = sql("SELECT ", kRequestColumns) + "WHERE r.idempotency_key = $1";
-    if (auto seen = first_request(c.run(by_key.c_str(), {body.idempotency_key}))) {
-        out.request = *seen;
-        return out;  // the same request sent again: nothing new
-    }
-    // The helper who last helped this number, for continuity. Two processes inserting the
-    // same key at once: the second waits for the first, inserts nothing, and reads its row.
-    Tx tx(c);
+    // One statement (one round trip, one commit): the insert, the helper who last helped this
+    // number (for continuity), and the NOTIFY. A key seen before inserts nothing; two
+    // processes inserting the same key at once: the second waits for the first, then does nothing.
     Result ins = c.run(
-        "INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
-        "promised_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'waiting', "
-        "(SELECT helper_id FROM requests WHERE phone = $3 AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1), $6, $7, $7) "
-        "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+        "WITH ins AS (INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
+        "  promised_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'waiting', "
+        "  (SELECT helper_id FROM requests WHERE phone = $3 AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1), $6, $7, $7) "
+        "  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id), "
+        "told AS (SELECT pg_notify('anxin_changes', '') WHERE EXISTS (SELECT 1 FROM ins)) "
+        "SELECT id, (SELECT count(*) FROM told) FROM ins",
         {random_hex(16), body.idempotency_key, body.phone, help_context_to_json(body.context), priority, now + promise_ms, now});
-    const bool inserted = ins.rows() == 1;
-    if (!ins.ok() || !tx.commit(inserted)) return out;
-    if (inserted) ++version_;
-    if (auto saved = first_request(c.run(by_key.c_str(), {body.idempotency_key}))) out.request = *saved;
-    out.created = inserted && out.request.id != 0;
+    if (!ins.ok()) return out;
+    out.created = ins.rows() == 1;
+    if (out.created) ++version_;
+    const std::string by = out.created ? "WHERE r.id = $1" : "WHERE r.idempotency_key = $1";
+    const Param key = out.created ? Param(ins.i64(0, 0)) : Param(body.idempotency_key);
+    if (auto saved = first_request(c.run(sql("SELECT ", kRequestColumns).append(by).c_str(), {key}))) out.request = *saved;
+    else out.created = false;
     return out;
 }
 

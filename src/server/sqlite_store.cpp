@@ -10,6 +10,9 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
+#include <vector>
+
 #include "server/secrets.h"
 
 namespace anxin::server {
@@ -45,6 +48,7 @@ public:
     Stmt& bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
     Stmt& bind(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), int(v.size()), SQLITE_TRANSIENT); return *this; }
     bool step() { return sqlite3_step(s_) == SQLITE_ROW; }
+    Stmt& reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); return *this; }  // to run it again
     bool run() { const int rc = sqlite3_step(s_); return rc == SQLITE_DONE || rc == SQLITE_ROW; }
     int64_t i64(int col) { return sqlite3_column_int64(s_, col); }
     std::string text(int col) {
@@ -70,6 +74,61 @@ public:
 private:
     sqlite3* db_;
     bool done_ = false;
+};
+
+}  // namespace
+
+// Read-only connections to the same file, up to kMax, opened when first needed. In WAL
+// mode they read the last committed state while the writer commits.
+class SqliteReaders {
+public:
+    explicit SqliteReaders(std::string path) : path_(std::move(path)) {}
+    ~SqliteReaders() {
+        for (sqlite3* db : idle_) sqlite3_close(db);
+    }
+    sqlite3* acquire() {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return !idle_.empty() || open_ < kMax; });
+        if (!idle_.empty()) {
+            sqlite3* db = idle_.back();
+            idle_.pop_back();
+            return db;
+        }
+        ++open_;
+        lock.unlock();
+        sqlite3* db = nullptr;
+        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+        sqlite3_busy_timeout(db, 5000);
+        return db;
+    }
+    void release(sqlite3* db) {
+        std::lock_guard<std::mutex> lock(mu_);
+        idle_.push_back(db);
+        cv_.notify_one();
+    }
+
+private:
+    static constexpr int kMax = 8;
+    std::string path_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<sqlite3*> idle_;
+    int open_ = 0;
+};
+
+namespace {
+
+// One read-only connection for the length of a method.
+class Reader {
+public:
+    explicit Reader(SqliteReaders& pool) : pool_(pool), db_(pool.acquire()) {}
+    ~Reader() { pool_.release(db_); }
+    Reader(const Reader&) = delete;
+    sqlite3* db() { return db_; }
+
+private:
+    SqliteReaders& pool_;
+    sqlite3* db_;
 };
 
 // Migrations, in order; each runs once, in a transaction with the version bump.
@@ -174,7 +233,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, std::str
         sqlite3_close(db);
         return nullptr;
     }
-    std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+    std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
     sqlite3_busy_timeout(db, 5000);
     if (!exec(db, "PRAGMA journal_mode=WAL") || !exec(db, "PRAGMA synchronous=FULL") || !exec(db, "PRAGMA foreign_keys=ON")) {
         error = std::string("cannot set up database ") + path + ": " + sqlite3_errmsg(db);
@@ -184,7 +243,12 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, std::str
     return store;
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+SqliteStore::SqliteStore(sqlite3* db, const std::string& path) : db_(db), readers_(std::make_unique<SqliteReaders>(path)) {}
+
+SqliteStore::~SqliteStore() {
+    readers_.reset();
+    sqlite3_close(db_);
+}
 
 int SqliteStore::schema_version() {
     Stmt s(db_, "PRAGMA user_version");
@@ -231,91 +295,124 @@ int SqliteStore::applied_many(Stmt& s) {
     return n;
 }
 
-uint64_t SqliteStore::version() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return version_;
-}
+uint64_t SqliteStore::version() { return version_.load(); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Requests
 //-----------------------------------------------------------------------------
 
+// Requests from many apps at once share one commit, and so one fsync: the first caller
+// to find no commit under way leads, taking every request waiting into one transaction.
+// Each caller still returns only once its request is on disk.
+struct SqliteStore::PendingCreate {
+    const HelpRequestBody& body;
+    int priority;
+    Millis now, promise_ms;
+    CreateResult result;
+    bool done = false;
+};
+
 CreateResult SqliteStore::create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) {
-    std::lock_guard<std::mutex> lock(mu_);
-    CreateResult out;
-    Transaction tx(db_);
-    {
-        Stmt seen(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.idempotency_key = ?").c_str());
-        seen.bind(1, body.idempotency_key);
-        if (seen.step()) {
-            out.request = read_request(seen);
-            return out;  // the same request sent again: nothing new
+    PendingCreate me{body, priority, now, promise_ms};
+    std::unique_lock<std::mutex> lock(batch_mu_);
+    batch_.push_back(&me);
+    while (!me.done) {
+        if (batch_leading_) {
+            batch_cv_.wait(lock);
+            continue;
         }
+        batch_leading_ = true;
+        std::vector<PendingCreate*> batch;
+        batch.swap(batch_);
+        lock.unlock();
+        create_batch(batch);
+        lock.lock();
+        batch_leading_ = false;
+        for (PendingCreate* p : batch) p->done = true;
+        batch_cv_.notify_all();
     }
-    int64_t previous = 0;
-    {
-        Stmt last(db_, "SELECT helper_id FROM requests WHERE phone = ? AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1");
-        last.bind(1, body.phone);
-        if (last.step()) previous = last.i64(0);
-    }
-    Stmt ins(db_, "INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
-                  "promised_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'waiting', NULLIF(?, 0), ?, ?, ?)");
-    ins.bind(1, random_hex(16)).bind(2, body.idempotency_key).bind(3, body.phone).bind(4, help_context_to_json(body.context));
-    ins.bind(5, priority).bind(6, previous).bind(7, now + promise_ms).bind(8, now).bind(9, now);
-    if (!ins.run()) return out;
-    const int64_t id = sqlite3_last_insert_rowid(db_);
-    if (!tx.commit()) return out;
-    ++version_;
-    Stmt read(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.id = ?").c_str());
-    read.bind(1, id);
-    if (read.step()) out.request = read_request(read);
-    out.created = true;
-    return out;
+    return me.result;
 }
 
-std::vector<HelpRequest> SqliteStore::query_requests(const char* where_sql, int64_t arg, int limit) {
+// One transaction for all of `batch`. A request whose key was seen (before, or earlier in
+// this batch) is that request again; if the commit fails, none is acknowledged.
+void SqliteStore::create_batch(const std::vector<PendingCreate*>& batch) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Transaction tx(db_);
+    Stmt seen(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.idempotency_key = ?").c_str());
+    Stmt last(db_, "SELECT helper_id FROM requests WHERE phone = ? AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1");
+    Stmt ins(db_, "INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
+                  "promised_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'waiting', NULLIF(?, 0), ?, ?, ?)");
+    Stmt read(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.id = ?").c_str());
+    bool any_new = false;
+    for (PendingCreate* p : batch) {
+        seen.reset().bind(1, p->body.idempotency_key);
+        if (seen.step()) {
+            p->result.request = read_request(seen);  // the same request sent again: nothing new
+            continue;
+        }
+        int64_t previous = 0;
+        last.reset().bind(1, p->body.phone);
+        if (last.step()) previous = last.i64(0);
+        ins.reset().bind(1, random_hex(16)).bind(2, p->body.idempotency_key).bind(3, p->body.phone);
+        ins.bind(4, help_context_to_json(p->body.context)).bind(5, p->priority).bind(6, previous);
+        ins.bind(7, p->now + p->promise_ms).bind(8, p->now).bind(9, p->now);
+        if (!ins.run()) continue;
+        read.reset().bind(1, sqlite3_last_insert_rowid(db_));
+        if (read.step()) p->result.request = read_request(read);
+        p->result.created = true;
+        any_new = true;
+    }
+    if (!tx.commit()) {
+        for (PendingCreate* p : batch) p->result = CreateResult{};
+        return;
+    }
+    if (any_new) ++version_;
+}
+
+std::vector<HelpRequest> SqliteStore::query_requests(sqlite3* db, const char* where_sql, int64_t arg, int limit) {
     std::vector<HelpRequest> out;
-    Stmt s(db_, (std::string("SELECT ") + kRequestColumns + where_sql).c_str());
+    Stmt s(db, (std::string("SELECT ") + kRequestColumns + where_sql).c_str());
     if (std::string(where_sql).find('?') != std::string::npos) s.bind(1, arg);
     while (s.step() && int(out.size()) < limit) out.push_back(read_request(s));
     return out;
 }
 
 std::optional<HelpRequest> SqliteStore::request_by_public_id(const std::string& public_id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.public_id = ?").c_str());
+    Reader reader(*readers_);
+    Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + "WHERE r.public_id = ?").c_str());
     s.bind(1, public_id);
     if (!s.step()) return std::nullopt;
     return read_request(s);
 }
 
 std::optional<HelpRequest> SqliteStore::request_by_id(int64_t id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto list = query_requests("WHERE r.id = ?", id, 1);
+    Reader reader(*readers_);
+    auto list = query_requests(reader.db(), "WHERE r.id = ?", id, 1);
     if (list.empty()) return std::nullopt;
     return list[0];
 }
 
 std::vector<HelpRequest> SqliteStore::open_requests() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return query_requests("WHERE r.status != 'done' ORDER BY r.created_at", 0, 100000);
+    Reader reader(*readers_);
+    return query_requests(reader.db(), "WHERE r.status != 'done' ORDER BY r.created_at", 0, 100000);
 }
 
 std::vector<HelpRequest> SqliteStore::history(int64_t helper_id, int limit) {
-    std::lock_guard<std::mutex> lock(mu_);
-    return query_requests("WHERE r.helper_id = ? AND r.status = 'done' ORDER BY r.closed_at DESC", helper_id, limit);
+    Reader reader(*readers_);
+    return query_requests(reader.db(), "WHERE r.helper_id = ? AND r.status = 'done' ORDER BY r.closed_at DESC", helper_id, limit);
 }
 
 int SqliteStore::waiting_ahead(int64_t id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, "SELECT COUNT(*) FROM requests WHERE status != 'done' AND id < ?");
+    Reader reader(*readers_);
+    Stmt s(reader.db(), "SELECT COUNT(*) FROM requests WHERE status != 'done' AND id < ?");
     s.bind(1, id);
     return s.step() ? int(s.i64(0)) : 0;
 }
 
 int SqliteStore::open_count() {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, "SELECT COUNT(*) FROM requests WHERE status != 'done'");
+    Reader reader(*readers_);
+    Stmt s(reader.db(), "SELECT COUNT(*) FROM requests WHERE status != 'done'");
     return s.step() ? int(s.i64(0)) : 0;
 }
 
@@ -382,15 +479,15 @@ std::optional<Helper> read_helper(Stmt& s) {
 }  // namespace
 
 std::optional<Helper> SqliteStore::helper_by_username(const std::string& username) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, "SELECT id, username, display_name, role, password_hash FROM helpers WHERE username = ?");
+    Reader reader(*readers_);
+    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash FROM helpers WHERE username = ?");
     s.bind(1, username);
     return read_helper(s);
 }
 
 std::optional<Helper> SqliteStore::helper_by_id(int64_t id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, "SELECT id, username, display_name, role, password_hash FROM helpers WHERE id = ?");
+    Reader reader(*readers_);
+    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash FROM helpers WHERE id = ?");
     s.bind(1, id);
     return read_helper(s);
 }
@@ -403,8 +500,8 @@ void SqliteStore::add_session(const std::string& token_hash, const Session& sess
 }
 
 std::optional<Session> SqliteStore::session(const std::string& token_hash, Millis now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, "SELECT helper_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?");
+    Reader reader(*readers_);
+    Stmt s(reader.db(), "SELECT helper_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?");
     s.bind(1, token_hash).bind(2, now);
     if (!s.step()) return std::nullopt;
     return Session{s.i64(0), s.text(1), s.i64(2)};
@@ -418,8 +515,8 @@ void SqliteStore::remove_session(const std::string& token_hash) {
 }
 
 int SqliteStore::active_helpers(Millis since) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, "SELECT COUNT(DISTINCT helper_id) FROM sessions WHERE expires_at > ?");
+    Reader reader(*readers_);
+    Stmt s(reader.db(), "SELECT COUNT(DISTINCT helper_id) FROM sessions WHERE expires_at > ?");
     s.bind(1, since);
     return s.step() ? int(s.i64(0)) : 0;
 }
@@ -449,17 +546,17 @@ Report SqliteStore::add_report(const Report& r) {
 }
 
 std::optional<Report> SqliteStore::report_by_public_id(const std::string& public_id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, (std::string("SELECT ") + kReportColumns + "WHERE public_id = ?").c_str());
+    Reader reader(*readers_);
+    Stmt s(reader.db(), (std::string("SELECT ") + kReportColumns + "WHERE public_id = ?").c_str());
     s.bind(1, public_id);
     if (!s.step()) return std::nullopt;
     return read_report(s);
 }
 
 std::vector<Report> SqliteStore::reports() {
-    std::lock_guard<std::mutex> lock(mu_);
+    Reader reader(*readers_);
     std::vector<Report> out;
-    Stmt s(db_, (std::string("SELECT ") + kReportColumns + "ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC").c_str());
+    Stmt s(reader.db(), (std::string("SELECT ") + kReportColumns + "ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC").c_str());
     while (s.step()) out.push_back(read_report(s));
     return out;
 }
@@ -485,8 +582,8 @@ int64_t SqliteStore::add_content_version(const ContentVersion& v) {
 }
 
 std::optional<ContentVersion> SqliteStore::content_version(int64_t id) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Stmt s(db_, id > 0 ? "SELECT id, author, note, created_at, files FROM content_versions WHERE id = ?"
+    Reader reader(*readers_);
+    Stmt s(reader.db(), id > 0 ? "SELECT id, author, note, created_at, files FROM content_versions WHERE id = ?"
                        : "SELECT id, author, note, created_at, files FROM content_versions ORDER BY id DESC LIMIT 1");
     if (id > 0) s.bind(1, id);
     if (!s.step()) return std::nullopt;
@@ -496,9 +593,9 @@ std::optional<ContentVersion> SqliteStore::content_version(int64_t id) {
 }
 
 std::vector<ContentVersion> SqliteStore::content_versions(int limit) {
-    std::lock_guard<std::mutex> lock(mu_);
+    Reader reader(*readers_);
     std::vector<ContentVersion> out;
-    Stmt s(db_, "SELECT id, author, note, created_at, length(CAST(files AS BLOB)) FROM content_versions ORDER BY id DESC LIMIT ?");
+    Stmt s(reader.db(), "SELECT id, author, note, created_at, length(CAST(files AS BLOB)) FROM content_versions ORDER BY id DESC LIMIT ?");
     s.bind(1, int64_t(limit));
     while (s.step()) out.push_back({s.i64(0), s.text(1), s.text(2), s.i64(3), {}, size_t(s.i64(4))});
     return out;

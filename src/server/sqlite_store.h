@@ -1,11 +1,17 @@
 // The default Store: one SQLite file in WAL mode. Every change is one
 // transaction, committed with synchronous=FULL before the caller is answered,
 // so a request the server acknowledged survives a crash (kill -9) at any moment.
+// Changes go through one connection, one at a time, and call-back requests that
+// arrive together share one commit; reads use read-only connections of their
+// own, so a status check never waits for a change's fsync.
 // Schema migrations are numbered and applied in order at open.
 #pragma once
+#include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "server/store.h"
 
@@ -14,6 +20,7 @@ struct sqlite3;
 namespace anxin::server {
 
 class Stmt;
+class SqliteReaders;
 
 class SqliteStore : public Store {
 public:
@@ -55,15 +62,23 @@ public:
     uint64_t version() override;
 
 private:
-    explicit SqliteStore(sqlite3* db) : db_(db) {}
+    struct PendingCreate;
+    SqliteStore(sqlite3* db, const std::string& path);
+    void create_batch(const std::vector<PendingCreate*>& batch);
     bool migrate(std::string& error);
-    std::vector<HelpRequest> query_requests(const char* where_sql, int64_t arg, int limit);
+    std::vector<HelpRequest> query_requests(sqlite3* db, const char* where_sql, int64_t arg, int limit);
     bool applied_one(Stmt& s);   // ran and changed exactly one row (then: a new version)
     int applied_many(Stmt& s);   // ran; how many rows changed
 
-    sqlite3* db_;
-    std::mutex mu_;        // one connection; SQLite serialises writers anyway
-    uint64_t version_ = 0;
+    sqlite3* db_;                             // the one connection that writes
+    std::mutex mu_;                           // guards db_: SQLite serialises writers anyway
+    std::unique_ptr<SqliteReaders> readers_;  // read-only connections, opened as needed
+    std::atomic<uint64_t> version_{0};
+    // Creates waiting for the next commit (group commit; see create_request).
+    std::mutex batch_mu_;
+    std::condition_variable batch_cv_;
+    std::vector<PendingCreate*> batch_;
+    bool batch_leading_ = false;
 };
 
 }  // namespace anxin::server

@@ -1,62 +1,170 @@
-// Load benchmark for the help server (not a test): CLIENTS concurrent clients for
-// DURATION_S seconds, each sending a call-back request and then checking its status
-// over and over (as the app does, only much faster), sending a new request every 10th
-// time. Prints one JSON line: requests/s, p50/p99 latency, errors.
-// Loopback only: it starts its own server on a free port with a fresh database.
-//   node tests/bench/load_server.mjs          (CLIENTS=200 DURATION_S=60 by default)
-import { mkdtempSync } from "node:fs";
+// Load benchmark for the help server (not a test). Prints one JSON line per store.
+//
+// CLIENTS apps (200) each send a call-back request, then check its status every PACE_MS
+// (250 ms: forty times as often as the app, which checks every 10 s), sending a new request
+// every 10th time. HELPERS consoles (10) each keep a live event stream open and read the
+// queue whenever it says something changed (at most every 500 ms), as the console does.
+// For DURATION_S seconds (30). PACE_MS=0 sends as fast as answers come (throughput).
+//
+// STORES=sqlite,postgresql: SQLite with one server process; PostgreSQL with PROCESSES (2)
+// server processes, the apps and consoles spread over them. PostgreSQL is the one the test
+// command started (ANXIN_TEST_PG), or one started here. CLOSED=100000 first fills the
+// database with that many closed requests (to see that reads do not slow down as they pile up).
+// Reports p50/p99 for all requests and for creates, status checks and queue reads alone,
+// errors, and the servers' largest resident memory (RSS, all processes together). The first
+// WARMUP_S seconds, when every app connects at once, count as errors if they fail, but their
+// times are reported only as warmup_max_ms.
+// Loopback only: fresh databases, servers on free ports, bounded in time.
+//   node tests/bench/load_server.mjs
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { helpServer } from "../e2e/lib.mjs";
+import http from "node:http";
+import { helpServer, postgresServer } from "../e2e/lib.mjs";
 
 const CLIENTS = Number(process.env.CLIENTS ?? 200);
-const DURATION_S = Number(process.env.DURATION_S ?? 60);
+const HELPERS = Number(process.env.HELPERS ?? 10);
+const PACE_MS = Number(process.env.PACE_MS ?? 250);
+const DURATION_S = Number(process.env.DURATION_S ?? 30);
+const PROCESSES = Number(process.env.PROCESSES ?? 2);
+const CLOSED = Number(process.env.CLOSED ?? 0);
+const WARMUP_S = Number(process.env.WARMUP_S ?? 2);  // the first seconds (200 connections opening at once) are reported apart
+const STORES = (process.env.STORES ?? "sqlite,postgresql").split(",");
 
-const server = await helpServer(mkdtempSync(join(tmpdir(), "anxin-load-")), { helper: null });
-const latencies = [];
-let errors = 0, creates = 0, polls = 0;
-const end = Date.now() + DURATION_S * 1000;
+// One kept-alive connection per app or console, as on real devices.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 2 * HELPERS });
+function fetch(url, { method = "GET", headers = {}, body, signal } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent, signal }, (res) => {
+      resolve({ ok: res.statusCode < 400, status: res.statusCode, headers: { get: (h) => [].concat(res.headers[h.toLowerCase()] ?? [])[0] ?? null },
+                body: res, text: () => new Promise((done) => { let t = ""; res.setEncoding("utf8"); res.on("data", (d) => { t += d; }); res.on("end", () => done(t)); }) });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
-async function timed(fn) {
-  const t0 = performance.now();
-  try {
-    const r = await fn();
-    latencies.push(performance.now() - t0);
-    if (!r.ok) errors++;
-    return r;
-  } catch {
-    errors++;
-    return null;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const tmp = () => mkdtempSync(join(tmpdir(), "anxin-load-"));
+
+// CLOSED finished requests, written straight into the database before the servers start.
+function fillClosed(db) {
+  if (!CLOSED) return;
+  const insert = `INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, helper_id, promised_at,
+                  outcome, created_at, updated_at, closed_at) `;
+  if (db.startsWith("postgresql://")) {
+    execFileSync("psql", [db, "-q", "-c", insert + `SELECT md5('p' || i), 'closed-' || i, '139' || lpad(i::text, 8, '0'), '{}', 0, 'done',
+      1, 0, '好了', i, i, i FROM generate_series(1, ${CLOSED}) AS i`]);
+  } else {
+    execFileSync("python3", ["-c", `import sqlite3,sys,hashlib
+c = sqlite3.connect(sys.argv[1])
+c.executemany("""${insert} VALUES (?, ?, ?, '{}', 0, 'done', 1, 0, '好了', ?, ?, ?)""",
+  ((hashlib.md5(b'p%d' % i).hexdigest(), 'closed-%d' % i, '139%08d' % i, i, i, i) for i in range(1, ${CLOSED} + 1)))
+c.commit()`, db]);
   }
 }
 
-async function client(n) {
-  let id = null;
-  for (let i = 0; Date.now() < end; i++) {
-    if (!id || i % 10 === 0) {
-      const r = await timed(() => fetch(server.url + "api/help-requests", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ idempotency_key: `load-${n}-${i}-${"x".repeat(8)}`, phone: "138" + String(n * 100000 + i).padStart(8, "0"),
-                               context: { guide: "bus-qr", step: 2 } }),
-      }));
-      creates++;
-      if (r?.ok) id = (await r.json()).id;
-    } else {
-      const r = await timed(() => fetch(server.url + `api/help-requests/${id}`));
-      polls++;
-      if (r) await r.arrayBuffer();
+function rssKb(pid) {
+  try { return Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)[1]); } catch { return 0; }
+}
+
+async function run(store) {
+  let pg = null, db;
+  if (store === "postgresql") {
+    pg = await postgresServer();
+    db = await pg.database();
+  } else {
+    db = join(tmp(), "help.db");
+  }
+  const n = store === "postgresql" ? PROCESSES : 1;
+  const first = await helpServer(tmp(), { db, helper: ["xiaojie", "小杰", "secretpass1"] });
+  await first.stop();
+  fillClosed(db);
+  const servers = [];
+  for (let i = 0; i < n; i++) servers.push(await helpServer(tmp(), { db, helper: null }));
+
+  const all = [], polls = [], queues = [], made = [];
+  let errors = 0, creates = 0, maxRss = 0, warmupMax = 0;
+  const end = Date.now() + DURATION_S * 1000, warm = Date.now() + WARMUP_S * 1000;
+  const rssTimer = setInterval(() => { maxRss = Math.max(maxRss, servers.reduce((s, x) => s + rssKb(x.proc.pid), 0)); }, 500);
+
+  async function timed(list, fn) {
+    const t0 = performance.now();
+    try {
+      const r = await fn();
+      const body = await r.text();
+      const ms = performance.now() - t0;
+      if (Date.now() < warm) warmupMax = Math.max(warmupMax, ms);
+      else {
+        all.push(ms);
+        list.push(ms);
+      }
+      if (!r.ok) errors++;
+      return r.ok ? body : null;
+    } catch {
+      errors++;
+      return null;
     }
   }
+
+  async function app(k) {
+    const url = servers[k % n].url;
+    let id = null;
+    await sleep(Math.random() * (PACE_MS || 1));  // apps do not start in step
+    for (let i = 0; Date.now() < end; i++) {
+      const t0 = Date.now();
+      if (!id || i % 10 === 0) {
+        creates++;
+        const body = await timed(made, () => fetch(url + "api/help-requests", {
+          method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ idempotency_key: `load-${k}-${i}-xxxxxxxx`, phone: "138" + String(k * 100000 + i).padStart(8, "0"),
+                                 context: { guide: "bus-qr", step: 2 } }),
+        }));
+        if (body) id = JSON.parse(body).id;
+      } else {
+        await timed(polls, () => fetch(url + `api/help-requests/${id}`));
+      }
+      if (PACE_MS) await sleep(Math.max(0, PACE_MS - (Date.now() - t0)));
+    }
+  }
+
+  async function consoleUser(k) {
+    const url = servers[k % n].url;
+    const login = await fetch(url + "api/console/login", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                           body: JSON.stringify({ username: "xiaojie", password: "secretpass1" }) });
+    const cookie = login.headers.get("set-cookie").split(";")[0];
+    const controller = new AbortController();
+    const events = await fetch(url + "api/console/events", { headers: { Cookie: cookie }, signal: controller.signal });
+    let changed = true;
+    events.body.on("data", () => { changed = true; });
+    events.body.on("error", () => {});
+    while (Date.now() < end) {
+      if (changed) {
+        changed = false;
+        await timed(queues, () => fetch(url + "api/console/queue", { headers: { Cookie: cookie } }));
+      }
+      await sleep(500);
+    }
+    controller.abort();
+  }
+
+  const t0 = Date.now();
+  await Promise.all([...Array.from({ length: CLIENTS }, (_, k) => app(k)), ...Array.from({ length: HELPERS }, (_, k) => consoleUser(k))]);
+  const seconds = (Date.now() - t0) / 1000;
+  clearInterval(rssTimer);
+  for (const s of servers) await s.stop();
+  await pg?.stop();
+  const pct = (list, p) => {
+    const a = [...list].sort((x, y) => x - y);
+    return a.length ? +a[Math.min(a.length - 1, Math.floor(p * a.length))].toFixed(1) : null;
+  };
+  console.log(JSON.stringify({
+    benchmark: "anxin-help-server-load", store, processes: n, clients: CLIENTS, helpers: HELPERS, pace_ms: PACE_MS, closed: CLOSED,
+    seconds: +seconds.toFixed(1), creates, requests_per_s: +((all.length + errors) / (seconds - WARMUP_S)).toFixed(0),
+    p50_ms: pct(all, 0.5), p99_ms: pct(all, 0.99), create_p50_ms: pct(made, 0.5), create_p99_ms: pct(made, 0.99), status_p50_ms: pct(polls, 0.5), status_p99_ms: pct(polls, 0.99),
+    queue_p50_ms: pct(queues, 0.5), queue_p99_ms: pct(queues, 0.99), queue_reads: queues.length, errors, warmup_max_ms: +warmupMax.toFixed(1), max_rss_mb: +(maxRss / 1024).toFixed(1),
+  }));
 }
 
-const t0 = Date.now();
-await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
-const seconds = (Date.now() - t0) / 1000;
-await server.stop();
-latencies.sort((a, b) => a - b);
-const pct = (p) => +latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
-console.log(JSON.stringify({
-  benchmark: "anxin-help-server-load", clients: CLIENTS, seconds: +seconds.toFixed(1),
-  requests: latencies.length + errors, creates, polls, requests_per_s: +((latencies.length + errors) / seconds).toFixed(0),
-  p50_ms: pct(0.5), p99_ms: pct(0.99), errors,
-}));
+for (const store of STORES) await run(store);
