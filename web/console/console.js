@@ -117,8 +117,11 @@
   var statusWords = { waiting: "等人接", accepted: "已接单", calling: "正在打电话", done: "已完成" };
 
   function requestCard(r, history) {
-    var card = el("article", { class: "card" + (r.overdue ? " overdue" : ""), "aria-label": "求助 " + r.phone });
-    card.appendChild(el("h3", {}, [el("span", { class: "phone", text: r.phone || "（号码已按规定删除）" })]));
+    var card = el("article", { class: "card" + (r.overdue ? " overdue" : ""), "aria-label": "求助 " + (r.phone || r.id) });
+    var number = el("h3", {}, [el("span", { class: "phone", text: r.phone || "（号码已按规定删除）" })]);
+    // Only the helper who has the request sees the whole number; 接单 shows it (and is recorded).
+    if (r.phone_hidden) number.appendChild(el("span", { class: "hint", text: "接单后显示完整号码" }));
+    card.appendChild(number);
     var tags = el("p");
     tags.appendChild(el("span", { class: "tag", text: statusWords[r.status] || r.status }));
     if (r.helper) tags.appendChild(el("span", { class: "tag", text: (r.mine ? "我" : r.helper) + " 在处理" }));
