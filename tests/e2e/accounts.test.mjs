@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { consoleLogin, helpServer, launch, screenshot } from "./lib.mjs";
+import { axeViolations, consoleLogin, helpServer, launch, screenshot } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,6 +66,7 @@ test("an admin adds an account; disabling it ends its console and live stream at
     assert.equal(await admin.getByRole("article", { name: "账号 laowang" }).getByRole("button", { name: "停用" }).count(), 0);
     await admin.evaluate(() => window.scrollTo(0, 0));
     await screenshot(admin, "console-accounts");
+    assert.deepEqual(await axeViolations(admin), []);
 
     // The new account logs in: a console in a browser, and a live stream read here.
     const mei = await consoleLogin(browser, server.url, ["xiaomei", "小美", "meipass123"]);
@@ -124,6 +125,7 @@ test("a helper changes their own password: a wrong old one is said; their other 
     await form.getByRole("button", { name: "改密码" }).click();
     await form.getByRole("alert").getByText("现在的密码不对，请再试一次。").waitFor();
     await screenshot(desk, "console-my-account");
+    assert.deepEqual(await axeViolations(desk), []);
 
     await form.getByLabel("现在的密码").fill("secretpass1");
     await form.getByLabel("再输一次新密码").fill("newsecret23");
@@ -175,6 +177,7 @@ test("the audit log shows a claim's phone view and the admin's actions; a person
     await admin.getByRole("button", { name: "删除这些资料" }).click();
     await admin.getByText("确定要删除 13800138000 的 1 条求助里的号码、情况和结果吗？删除后不能恢复。").waitFor();
     await screenshot(admin, "console-people");
+    assert.deepEqual(await axeViolations(admin), []);
     await admin.getByRole("button", { name: "确定删除" }).click();
     await find.getByText("已删除 1 条求助里的号码、情况和结果。").waitFor();
     assert.deepEqual((await call(server.url, jie, "GET", "api/console/queue")).body.requests.map((r) => r.phone), ["", "139****9000"]);
@@ -191,6 +194,7 @@ test("the audit log shows a claim's phone view and the admin's actions; a person
       ["小杰", "看了号码", "13800138000"],
     ]);
     await screenshot(admin, "console-audit");
+    assert.deepEqual(await axeViolations(admin), []);
     assert.deepEqual(admin.errors, []);
     await admin.context().close();
   } finally {
