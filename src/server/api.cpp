@@ -27,6 +27,7 @@
 #include "core/guide.h"
 #include "core/kiosk.h"
 #include "core/settings.h"
+#include "server/api_util.h"
 #include "server/secrets.h"
 
 namespace anxin::server {
@@ -97,12 +98,16 @@ constexpr size_t kMaxReportText = 500;
 constexpr size_t kMaxOutcome = 500;
 constexpr size_t kMaxScreenBytes = 256 * 1024;  // one screen's semantics tree, sent whole when sharing starts
 
+}  // namespace
+
 void reply(httplib::Response& res, int status, const json& body) {
     res.status = status;
     res.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
 void error(httplib::Response& res, int status, const std::string& message) { reply(res, status, json{{"error", message}}); }
+
+namespace {
 
 // Bodies are small (8 KB) everywhere but where the app sends its screen (screen sharing).
 bool too_large(const httplib::Request& req, httplib::Response& res, size_t max = HelpLimits::kMaxBodyBytes) {
@@ -132,6 +137,8 @@ int nesting_depth(const std::string& text) {
     return deepest;
 }
 constexpr int kMaxJsonDepth = 8;
+
+}  // namespace
 
 json parse_body(const httplib::Request& req, httplib::Response& res) {
     if (too_large(req, res)) return json(json::value_t::discarded);
@@ -163,6 +170,8 @@ std::string cookie_token(const httplib::Request& req) {
     return {};
 }
 
+namespace {
+
 // A state change from another site (a form or script elsewhere) is refused.
 bool same_origin(const httplib::Request& req) {
     const std::string origin = req.get_header_value("Origin");
@@ -188,6 +197,14 @@ std::string read_report(const json& j, const std::vector<std::string>& known_gui
 }
 
 int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_reader ? 1 : 0); }
+
+// What a helper sees of a number that is not theirs: "138****8000". The full number comes
+// with the claim, which the audit log records.
+std::string masked_phone(const std::string& phone) {
+    const size_t front = phone.size() >= 11 ? 3 : 2, back = phone.size() >= 11 ? 4 : 2;
+    if (phone.size() <= front + back) return std::string(phone.size(), '*');
+    return phone.substr(0, front) + "****" + phone.substr(phone.size() - back);
+}
 
 }  // namespace
 
@@ -232,6 +249,21 @@ void HelpApi::stop() {
     classes_->stop();
 }
 
+std::optional<std::pair<Helper, Session>> HelpApi::signed_in(const httplib::Request& req, httplib::Response& res, bool state_change,
+                                                              bool desk) {
+    const std::string token = cookie_token(req);
+    auto session = token.empty() ? std::nullopt : store_.session(hash_token(token), now_());
+    if (!session) { error(res, 401, "please log in"); return std::nullopt; }
+    if (state_change && (req.get_header_value("X-CSRF-Token") != session->csrf || !same_origin(req))) {
+        error(res, 403, "missing or wrong X-CSRF-Token");
+        return std::nullopt;
+    }
+    auto helper = store_.helper_by_id(session->helper_id);
+    if (!helper || helper->disabled) { error(res, 401, "please log in"); return std::nullopt; }
+    if (desk && helper->role == "volunteer") { error(res, 403, "volunteers teach classes; the help desk is for helpers"); return std::nullopt; }
+    return std::make_pair(*helper, *session);
+}
+
 void HelpApi::install(httplib::Server& svr) {
     Store& store = store_;
     const ApiConfig& cfg = config_;
@@ -244,21 +276,8 @@ void HelpApi::install(httplib::Server& svr) {
     std::mutex& publishing = publishing_;
     std::atomic<bool>& stopping = stopping_;
 
-    // The logged-in helper and their session, or an error reply (401/403) and nullopt.
-    // `desk`: the help desk's work (phone numbers): helpers and admins, not volunteers.
-    auto authed = [&store, now](const httplib::Request& req, httplib::Response& res, bool state_change, bool desk = true)
-        -> std::optional<std::pair<Helper, Session>> {
-        const std::string token = cookie_token(req);
-        auto session = token.empty() ? std::nullopt : store.session(hash_token(token), now());
-        if (!session) { error(res, 401, "please log in"); return std::nullopt; }
-        if (state_change && (req.get_header_value("X-CSRF-Token") != session->csrf || !same_origin(req))) {
-            error(res, 403, "missing or wrong X-CSRF-Token");
-            return std::nullopt;
-        }
-        auto helper = store.helper_by_id(session->helper_id);
-        if (!helper) { error(res, 401, "please log in"); return std::nullopt; }
-        if (desk && helper->role == "volunteer") { error(res, 403, "volunteers teach classes; the help desk is for helpers"); return std::nullopt; }
-        return std::make_pair(*helper, *session);
+    auto authed = [this](const httplib::Request& req, httplib::Response& res, bool state_change, bool desk = true) {
+        return signed_in(req, res, state_change, desk);
     };
 
     // What a senior's app sees of its request.
@@ -343,12 +362,14 @@ void HelpApi::install(httplib::Server& svr) {
         static const std::string kDummy = hash_password("not a real password");
         const bool ok = verify_password(helper ? helper->password_hash : kDummy, text_field(j, "password"));
         if (!helper || !ok) return error(res, 401, "wrong name or password");
+        if (helper->disabled) return error(res, 403, "这个账号已停用，请找管理员");
         const std::string token = random_hex(32);
         const Session session{helper->id, random_hex(16), now() + kSessionMs};
         store.add_session(hash_token(token), session);
         res.set_header("Set-Cookie", std::string(kCookie) + "=" + token + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
                                          std::to_string(kSessionMs / 1000));
-        reply(res, 200, json{{"name", helper->display_name}, {"role", helper->role}, {"csrf", session.csrf}});
+        reply(res, 200, json{{"id", helper->id}, {"username", helper->username}, {"name", helper->display_name}, {"role", helper->role},
+                             {"csrf", session.csrf}});
     });
 
     svr.Post("/api/console/logout", [&, authed](const httplib::Request& req, httplib::Response& res) {
@@ -361,7 +382,8 @@ void HelpApi::install(httplib::Server& svr) {
     svr.Get("/api/console/me", [&, authed](const httplib::Request& req, httplib::Response& res) {
         auto a = authed(req, res, false, false);
         if (!a) return;
-        reply(res, 200, json{{"name", a->first.display_name}, {"role", a->first.role}, {"csrf", a->second.csrf}});
+        reply(res, 200, json{{"id", a->first.id}, {"username", a->first.username}, {"name", a->first.display_name}, {"role", a->first.role},
+                             {"csrf", a->second.csrf}});
     });
 
     //-----------------------------------------------------------------------------
@@ -372,12 +394,14 @@ void HelpApi::install(httplib::Server& svr) {
     auto console_view = [now](const HelpRequest& r, int64_t me) {
         const Millis t = now();
         json ctx = json::parse(r.context_json, nullptr, false);
+        const bool mine = r.helper_id == me && me != 0;
         return json{{"id", r.id},
-                    {"phone", r.phone},
+                    {"phone", mine ? r.phone : masked_phone(r.phone)},
+                    {"phone_hidden", !mine && !r.phone.empty()},
                     {"context", ctx.is_discarded() ? json::object() : ctx},
                     {"status", status_name(r.status)},
                     {"helper", r.helper_name},
-                    {"mine", r.helper_id == me && me != 0},
+                    {"mine", mine},
                     {"previous_helper", r.previous_helper_name},
                     {"returning_to_me", r.previous_helper_id == me && me != 0},
                     {"promised_at", r.promised_at},
@@ -420,8 +444,10 @@ void HelpApi::install(httplib::Server& svr) {
     svr.Post(R"(/api/console/requests/(\d{1,18})/claim)", [&, authed](const httplib::Request& req, httplib::Response& res) {
         auto a = authed(req, res, true);
         if (!a) return;
-        if (!store.claim(std::stoll(req.matches[1]), a->first.id, now()))
-            return error(res, 409, "someone else has this request, or it is finished");
+        const int64_t id = std::stoll(req.matches[1]);
+        if (!store.claim(id, a->first.id, now())) return error(res, 409, "someone else has this request, or it is finished");
+        // The helper now sees the whole number (to call back): the audit log says who saw which.
+        if (auto r = store.request_by_id(id); r && !r->phone.empty()) store.add_audit(a->first.id, "看了号码", r->phone, now());
         reply(res, 200, json{{"ok", true}});
     });
 
@@ -459,13 +485,21 @@ void HelpApi::install(httplib::Server& svr) {
     //-----------------------------------------------------------------------------
 
     // Server-sent events: "change" whenever anything in the store changes, a comment every 15 s.
+    // The stream ends within 3 s of its session ending (logged out elsewhere, disabled, new password).
     svr.Get("/api/console/events", [&, authed](const httplib::Request& req, httplib::Response& res) {
         if (!authed(req, res, false)) return;
         res.set_header("Cache-Control", "no-store");
         auto last = std::make_shared<uint64_t>(~0ULL);
-        res.set_chunked_content_provider("text/event-stream", [&store, &stopping, last](size_t, httplib::DataSink& sink) {
+        const std::string token_hash = hash_token(cookie_token(req));
+        auto checked = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+        res.set_chunked_content_provider("text/event-stream", [&store, &stopping, &now, last, token_hash, checked](size_t, httplib::DataSink& sink) {
             for (int waited = 0; !stopping; waited += 200) {
                 const uint64_t v = store.version();
+                const auto t = std::chrono::steady_clock::now();
+                if (v != *last || t - *checked >= std::chrono::seconds(3)) {  // a change may be this session's end
+                    *checked = t;
+                    if (!store.session(token_hash, now())) break;
+                }
                 if (v != *last) {
                     *last = v;
                     const std::string msg = "event: change\ndata: " + std::to_string(v) + "\n\n";
@@ -896,6 +930,7 @@ void HelpApi::install(httplib::Server& svr) {
         if (password.size() < 8 || password.size() > 128) return error(res, 400, "password: 8 to 128 characters");
         h.password_hash = hash_password(password);
         if (!store.add_helper(h)) return error(res, 409, "that username is taken");
+        store.add_audit(a->first.id, "建了账号", h.username, now());
         reply(res, 201, json{{"username", h.username}, {"name", h.display_name}, {"role", h.role}});
     });
 
@@ -965,6 +1000,8 @@ void HelpApi::install(httplib::Server& svr) {
         if (!classes.leave(req.matches[1], now())) return error(res, 404, "no such class member");
         reply(res, 200, json{{"ok", true}});
     });
+
+    install_accounts(svr);  // accounts_api.cpp
 
     //-----------------------------------------------------------------------------
     // [SECTION] Static pages and errors

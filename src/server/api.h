@@ -14,10 +14,13 @@
 //           POST|GET /api/console/classes   GET /api/console/classes/{id}?since=   POST …/{id}/step | end | handled
 // Content:  GET /api/content[?have=N] (ETag / If-None-Match: 304 when unchanged)
 //           GET|POST /api/console/content   GET /api/console/content/{n}   POST /api/console/content/check | rollback (authors)
-// Console:  POST /api/console/login | logout   GET  /api/console/me
+// Console:  POST /api/console/login | logout | password (own: old, new)   GET  /api/console/me
 //           GET  /api/console/queue | history | reports | events (server-sent events)
+//           (the queue shows a phone number in full only on the viewer's own requests; a claim is audited)
 //           POST /api/console/requests/{id}/claim | promise | status
 //           POST /api/console/reports/{id}/answer
+// Admins:   GET|POST /api/console/accounts   POST /api/console/accounts/{id}/disable | enable | password
+//           GET /api/console/audit?limit=     GET /api/console/people?phone=   POST /api/console/people/delete
 // Every error is JSON {"error": "..."} with a 4xx status; nothing is stored on error.
 // Console state changes need the session cookie and the X-CSRF-Token header.
 #pragma once
@@ -26,7 +29,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "server/catalog.h"
@@ -35,7 +40,7 @@
 #include "server/kiosks.h"
 #include "server/store.h"
 
-namespace httplib { class Server; }
+namespace httplib { class Server; struct Request; struct Response; }
 
 namespace anxin::server {
 
@@ -66,6 +71,12 @@ public:
 
 private:
     void follow_published_content();
+    void install_accounts(httplib::Server& server);  // accounts_api.cpp: passwords, accounts, the audit log, a person's data
+    // The logged-in helper and their session, or an error reply (401/403) and nullopt.
+    // `state_change`: also needs the X-CSRF-Token header and the same origin.
+    // `desk`: the help desk's work (phone numbers): helpers and admins, not volunteers.
+    std::optional<std::pair<Helper, Session>> signed_in(const httplib::Request& req, httplib::Response& res, bool state_change,
+                                                        bool desk = true);
 
     Store& store_;
     ApiConfig config_;

@@ -4,6 +4,7 @@
 // [SECTION] Opening and migrations
 // [SECTION] Requests
 // [SECTION] Helpers and sessions
+// [SECTION] Accounts and the audit log
 // [SECTION] Reports
 
 #include "server/sqlite_store.h"
@@ -172,6 +173,12 @@ const char* const kMigrations[] = {
        ALTER TABLE helpers_new RENAME TO helpers;
        CREATE TABLE IF NOT EXISTS content_versions (
          id INTEGER PRIMARY KEY, author TEXT NOT NULL, note TEXT NOT NULL, created_at INTEGER NOT NULL, files TEXT NOT NULL);)",
+    // 5: accounts an admin stopped, and the audit log (who looked at which phone number, who changed what)
+    R"(ALTER TABLE helpers ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+       CREATE TABLE IF NOT EXISTS audit_log (
+         id INTEGER PRIMARY KEY, at INTEGER NOT NULL, helper_id INTEGER NOT NULL REFERENCES helpers(id),
+         action TEXT NOT NULL, subject TEXT NOT NULL);
+       CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);)",
 };
 
 const char* const kRequestColumns =
@@ -474,20 +481,21 @@ std::optional<Helper> read_helper(Stmt& s) {
     h.display_name = s.text(2);
     h.role = s.text(3);
     h.password_hash = s.text(4);
+    h.disabled = s.i64(5) != 0;
     return h;
 }
 }  // namespace
 
 std::optional<Helper> SqliteStore::helper_by_username(const std::string& username) {
     Reader reader(*readers_);
-    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash FROM helpers WHERE username = ?");
+    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash, disabled FROM helpers WHERE username = ?");
     s.bind(1, username);
     return read_helper(s);
 }
 
 std::optional<Helper> SqliteStore::helper_by_id(int64_t id) {
     Reader reader(*readers_);
-    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash FROM helpers WHERE id = ?");
+    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash, disabled FROM helpers WHERE id = ?");
     s.bind(1, id);
     return read_helper(s);
 }
@@ -501,7 +509,8 @@ void SqliteStore::add_session(const std::string& token_hash, const Session& sess
 
 std::optional<Session> SqliteStore::session(const std::string& token_hash, Millis now) {
     Reader reader(*readers_);
-    Stmt s(reader.db(), "SELECT helper_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?");
+    Stmt s(reader.db(), "SELECT s.helper_id, s.csrf, s.expires_at FROM sessions s JOIN helpers h ON h.id = s.helper_id "
+                            "WHERE s.token_hash = ? AND s.expires_at > ? AND h.disabled = 0");
     s.bind(1, token_hash).bind(2, now);
     if (!s.step()) return std::nullopt;
     return Session{s.i64(0), s.text(1), s.i64(2)};
@@ -519,6 +528,81 @@ int SqliteStore::active_helpers(Millis since) {
     Stmt s(reader.db(), "SELECT COUNT(DISTINCT helper_id) FROM sessions WHERE expires_at > ?");
     s.bind(1, since);
     return s.step() ? int(s.i64(0)) : 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Accounts and the audit log
+//-----------------------------------------------------------------------------
+
+std::vector<Helper> SqliteStore::helpers() {
+    Reader reader(*readers_);
+    std::vector<Helper> out;
+    Stmt s(reader.db(), "SELECT id, username, display_name, role, '', disabled FROM helpers ORDER BY username");
+    while (auto h = read_helper(s)) out.push_back(*h);
+    return out;
+}
+
+bool SqliteStore::set_password(int64_t helper_id, const std::string& password_hash, const std::string& keep_token_hash) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Transaction tx(db_);
+    Stmt s(db_, "UPDATE helpers SET password_hash = ? WHERE id = ?");
+    s.bind(1, password_hash).bind(2, helper_id);
+    if (!s.run() || sqlite3_changes(db_) != 1) return false;
+    Stmt end(db_, "DELETE FROM sessions WHERE helper_id = ? AND token_hash != ?");
+    end.bind(1, helper_id).bind(2, keep_token_hash);
+    if (!end.run() || !tx.commit()) return false;
+    ++version_;
+    return true;
+}
+
+bool SqliteStore::set_disabled(int64_t helper_id, bool disabled) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Transaction tx(db_);
+    Stmt s(db_, "UPDATE helpers SET disabled = ? WHERE id = ?");
+    s.bind(1, int64_t(disabled ? 1 : 0)).bind(2, helper_id);
+    if (!s.run() || sqlite3_changes(db_) != 1) return false;
+    if (disabled) {
+        Stmt end(db_, "DELETE FROM sessions WHERE helper_id = ?");
+        end.bind(1, helper_id);
+        if (!end.run()) return false;
+    }
+    if (!tx.commit()) return false;
+    ++version_;
+    return true;
+}
+
+// Not a change the live views wait on: a console that looks something up must not wake every console.
+void SqliteStore::add_audit(int64_t helper_id, const std::string& action, const std::string& subject, Millis at) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "INSERT INTO audit_log (at, helper_id, action, subject) VALUES (?, ?, ?, ?)");
+    s.bind(1, at).bind(2, helper_id).bind(3, action).bind(4, subject);
+    s.run();
+}
+
+std::vector<AuditEntry> SqliteStore::audit_log(int limit) {
+    Reader reader(*readers_);
+    std::vector<AuditEntry> out;
+    Stmt s(reader.db(), "SELECT a.id, a.at, a.helper_id, COALESCE(h.display_name, ''), a.action, a.subject "
+                "FROM audit_log a LEFT JOIN helpers h ON h.id = a.helper_id ORDER BY a.at DESC, a.id DESC LIMIT ?");
+    s.bind(1, int64_t(limit));
+    while (s.step()) out.push_back({s.i64(0), s.i64(1), s.i64(2), s.text(3), s.text(4), s.text(5)});
+    return out;
+}
+
+std::vector<HelpRequest> SqliteStore::requests_by_phone(const std::string& phone) {
+    Reader reader(*readers_);
+    std::vector<HelpRequest> out;
+    Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + "WHERE r.phone = ? ORDER BY r.created_at DESC, r.id DESC").c_str());
+    s.bind(1, phone);
+    while (s.step()) out.push_back(read_request(s));
+    return out;
+}
+
+int SqliteStore::delete_person(const std::string& phone) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "UPDATE requests SET phone = NULL, context = '{}', outcome = '' WHERE phone = ?");
+    s.bind(1, phone);
+    return applied_many(s);
 }
 
 //-----------------------------------------------------------------------------

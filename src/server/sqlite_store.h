@@ -50,6 +50,14 @@ public:
     void remove_session(const std::string& token_hash) override;
     int active_helpers(Millis since) override;
 
+    std::vector<Helper> helpers() override;
+    bool set_password(int64_t helper_id, const std::string& password_hash, const std::string& keep_token_hash) override;
+    bool set_disabled(int64_t helper_id, bool disabled) override;
+    void add_audit(int64_t helper_id, const std::string& action, const std::string& subject, Millis at) override;
+    std::vector<AuditEntry> audit_log(int limit) override;
+    std::vector<HelpRequest> requests_by_phone(const std::string& phone) override;
+    int delete_person(const std::string& phone) override;
+
     Report add_report(const Report& report) override;
     std::optional<Report> report_by_public_id(const std::string& public_id) override;
     std::vector<Report> reports() override;

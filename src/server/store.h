@@ -42,6 +42,7 @@ struct Helper {
     int64_t id = 0;
     std::string username, display_name, role;  // role: "helper", "author" (a helper who also edits guides), "admin" or "volunteer"
     std::string password_hash;
+    bool disabled = false;  // an admin stopped this account: it cannot log in and has no sessions
 };
 
 struct Session {
@@ -74,6 +75,16 @@ struct ContentVersion {
     Millis created_at = 0;
     std::string files;   // empty in lists
     size_t bytes = 0;
+};
+
+// One line of the audit log: who looked at which phone number, who changed what.
+struct AuditEntry {
+    int64_t id = 0;
+    Millis at = 0;
+    int64_t helper_id = 0;
+    std::string helper_name;  // display name
+    std::string action;       // "看了号码", "停用了账号", …
+    std::string subject;      // the phone number or the account's username
 };
 
 struct CreateResult {
@@ -115,6 +126,21 @@ public:
     virtual std::optional<Session> session(const std::string& token_hash, Millis now) = 0;
     virtual void remove_session(const std::string& token_hash) = 0;
     virtual int active_helpers(Millis since) = 0;                    // helpers with a live session
+
+    // ---- Accounts (admins, from the console)
+    virtual std::vector<Helper> helpers() = 0;                       // every account, by username (password_hash left empty)
+    // Ends that account's other sessions (all but keep_token_hash; "" = all). False if no such account.
+    virtual bool set_password(int64_t helper_id, const std::string& password_hash, const std::string& keep_token_hash) = 0;
+    // Disabling ends every session of that account in the same transaction. False if no such account.
+    virtual bool set_disabled(int64_t helper_id, bool disabled) = 0;
+
+    // ---- Audit log: who looked at which phone number, who changed what
+    virtual void add_audit(int64_t helper_id, const std::string& action, const std::string& subject, Millis at) = 0;  // not a change live views wait on
+    virtual std::vector<AuditEntry> audit_log(int limit) = 0;        // newest first, with the helper's display name
+
+    // ---- A person's data, found and deleted on their request
+    virtual std::vector<HelpRequest> requests_by_phone(const std::string& phone) = 0;  // newest first
+    virtual int delete_person(const std::string& phone) = 0;         // clears phone, context and outcome of every request with that number; returns how many
 
     // ---- Reports
     virtual Report add_report(const Report& report) = 0;

@@ -51,9 +51,9 @@ bool changes_after(Store& s, uint64_t from) {
 TEST_CASE("PostgreSQL: migrated once; reopening changes nothing; a newer schema is refused; names and roles are checked") {
     REQUIRE(secrets_init());
     PostgresDb db;
-    { CHECK(db.open()->schema_version() == 1); }
+    { CHECK(db.open()->schema_version() == 2); }
     auto s = db.open();
-    CHECK(s->schema_version() == 1);
+    CHECK(s->schema_version() == 2);
     add_helper(*s, "xiaojie");
     Helper again;
     again.username = "xiaojie";
@@ -68,7 +68,7 @@ TEST_CASE("PostgreSQL: migrated once; reopening changes nothing; a newer schema 
     db.sql("UPDATE anxin_schema SET version = 99");
     std::string err;
     CHECK_FALSE(PgStore::open(db.url, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 1)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 2)");
 }
 
 TEST_CASE("PostgreSQL: a server that cannot be reached is a clear error, not a crash") {

@@ -43,15 +43,15 @@ int64_t add_helper(Store& s, const std::string& name) {
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
     SqliteDb db;
-    { CHECK(open(db)->schema_version() == 4); }
-    { CHECK(open(db)->schema_version() == 4); }
+    { CHECK(open(db)->schema_version() == 5); }
+    { CHECK(open(db)->schema_version() == 5); }
     sqlite3* raw = nullptr;
     sqlite3_open(db.path.c_str(), &raw);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     std::string err;
     CHECK_FALSE(SqliteStore::open(db.path, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 4)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 5)");
 }
 
 TEST_CASE("a database from before volunteers keeps its accounts, sessions and requests, and takes volunteers") {
@@ -69,13 +69,13 @@ TEST_CASE("a database from before volunteers keeps its accounts, sessions and re
         sqlite3_open(db.path.c_str(), &raw);
         const char* old = "PRAGMA foreign_keys=OFF; BEGIN; CREATE TABLE h2 (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, "
                           "display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('helper', 'admin')), password_hash TEXT NOT NULL, "
-                          "created_at INTEGER NOT NULL); INSERT INTO h2 SELECT * FROM helpers; DROP TABLE helpers; "
+                          "created_at INTEGER NOT NULL); INSERT INTO h2 SELECT id, username, display_name, role, password_hash, created_at FROM helpers; DROP TABLE helpers; "
                           "ALTER TABLE h2 RENAME TO helpers; PRAGMA user_version=2; COMMIT;";
         REQUIRE(sqlite3_exec(raw, old, nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(raw);
     }
     auto s = open(db);
-    CHECK(s->schema_version() == 4);
+    CHECK(s->schema_version() == 5);
     REQUIRE(s->helper_by_username("xiaojie"));
     CHECK(s->helper_by_username("xiaojie")->id == xiaojie);
     CHECK(s->session("hash", 0));
@@ -194,4 +194,168 @@ TEST_CASE_TEMPLATE("content versions: each publish is a new version with who and
     // Survives a reopen.
     s.reset();
     CHECK(db.open()->content_version(0)->note == "回到第 1 版");
+}
+
+// ---- Accounts, the audit log and a person's data: written against Store& only, so
+// another Store (PostgreSQL) runs the same checks by passing itself to these.
+namespace store_contract {
+
+void disabling_ends_every_session(Store& s) {
+    const int64_t jie = add_helper(s, "xiaojie"), mei = add_helper(s, "xiaomei");
+    s.add_session("jie-1", Session{jie, "c1", 100000});
+    s.add_session("jie-2", Session{jie, "c2", 100000});
+    s.add_session("mei-1", Session{mei, "c3", 100000});
+    CHECK_FALSE(s.helper_by_id(jie)->disabled);
+    REQUIRE(s.set_disabled(jie, true));
+    CHECK(s.helper_by_id(jie)->disabled);
+    CHECK(s.helper_by_username("xiaojie")->disabled);
+    CHECK_FALSE(s.session("jie-1", 0));
+    CHECK_FALSE(s.session("jie-2", 0));
+    CHECK(s.session("mei-1", 0));  // another account is not touched
+    // A session added while disabled (a login racing the admin) is not a session either.
+    s.add_session("jie-3", Session{jie, "c4", 100000});
+    CHECK_FALSE(s.session("jie-3", 0));
+    REQUIRE(s.set_disabled(jie, false));
+    CHECK_FALSE(s.helper_by_id(jie)->disabled);
+    CHECK(s.session("jie-3", 0));
+    CHECK_FALSE(s.session("jie-1", 0));  // ended sessions stay ended
+    CHECK_FALSE(s.set_disabled(999999, true));  // no such account
+}
+
+void new_password_keeps_only_the_named_session(Store& s) {
+    const int64_t jie = add_helper(s, "xiaojie"), mei = add_helper(s, "xiaomei");
+    s.add_session("jie-here", Session{jie, "c1", 100000});
+    s.add_session("jie-phone", Session{jie, "c2", 100000});
+    s.add_session("mei-1", Session{mei, "c3", 100000});
+    REQUIRE(s.set_password(jie, "new-hash", "jie-here"));
+    CHECK(s.helper_by_id(jie)->password_hash == "new-hash");
+    CHECK(s.session("jie-here", 0));
+    CHECK_FALSE(s.session("jie-phone", 0));
+    CHECK(s.session("mei-1", 0));
+    REQUIRE(s.set_password(jie, "reset-hash", ""));  // an admin's reset: every session ends
+    CHECK_FALSE(s.session("jie-here", 0));
+    CHECK(s.helper_by_id(jie)->password_hash == "reset-hash");
+    CHECK_FALSE(s.set_password(999999, "x", ""));
+}
+
+void accounts_are_listed_by_username_without_hashes(Store& s) {
+    add_helper(s, "xiaomei");
+    add_helper(s, "anan");
+    const int64_t jie = add_helper(s, "xiaojie");
+    s.set_disabled(jie, true);
+    const auto list = s.helpers();
+    REQUIRE(list.size() == 3);
+    CHECK(list[0].username == "anan");
+    CHECK(list[1].username == "xiaojie");
+    CHECK(list[1].disabled);
+    CHECK_FALSE(list[2].disabled);
+    for (const Helper& h : list) CHECK(h.password_hash.empty());
+}
+
+void audit_log_is_newest_first_with_names(Store& s) {
+    const int64_t jie = add_helper(s, "xiaojie");
+    Helper boss;
+    boss.username = "laowang";
+    boss.display_name = "老王";
+    boss.role = "admin";
+    boss.password_hash = "x";
+    REQUIRE(s.add_helper(boss));
+    const int64_t wang = s.helper_by_username("laowang")->id;
+    s.add_audit(jie, "看了号码", "13800138000", 1000);
+    s.add_audit(wang, "停用了账号", "xiaojie", 3000);
+    s.add_audit(wang, "查了号码", "13800138000", 2000);
+    const auto log = s.audit_log(10);
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].at == 3000);
+    CHECK(log[0].helper_id == wang);
+    CHECK(log[0].helper_name == "老王");
+    CHECK(log[0].action == "停用了账号");
+    CHECK(log[0].subject == "xiaojie");
+    CHECK(log[1].action == "查了号码");
+    CHECK(log[2].helper_name == "xiaojie");
+    CHECK(log[2].subject == "13800138000");
+    CHECK(log[0].id != log[1].id);
+    CHECK(s.audit_log(2).size() == 2);
+}
+
+void a_persons_requests_are_found_and_deleted(Store& s) {
+    const int64_t jie = add_helper(s, "xiaojie");
+    const int64_t done = s.create_request(body("key-person-00000001"), 0, 1000, 600000).request.id;
+    s.claim(done, jie, 1100);
+    s.set_status(done, jie, RequestStatus::Done, "教会了", 1200);
+    const int64_t open = s.create_request(body("key-person-00000002"), 0, 2000, 600000).request.id;
+    const int64_t other = s.create_request(body("key-person-00000003", "13900139000"), 0, 3000, 600000).request.id;
+    const auto found = s.requests_by_phone("13800138000");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].id == open);  // newest first
+    CHECK(found[1].id == done);
+    CHECK(found[1].outcome == "教会了");
+    CHECK(s.requests_by_phone("13700137000").empty());
+    const uint64_t before = s.version();
+    CHECK(s.delete_person("13800138000") == 2);
+    CHECK(s.version() != before);  // live views show the deletion
+    CHECK(s.requests_by_phone("13800138000").empty());
+    for (int64_t id : {done, open}) {
+        const auto r = s.request_by_id(id);
+        REQUIRE(r);
+        CHECK(r->phone.empty());
+        CHECK(r->context_json == "{}");
+        CHECK(r->outcome.empty());
+    }
+    CHECK(s.request_by_id(open)->status == RequestStatus::Waiting);  // the request itself stays (it may still be answered)
+    CHECK(s.request_by_id(other)->phone == "13900139000");
+    CHECK(s.delete_person("13800138000") == 0);
+}
+
+}  // namespace store_contract
+
+TEST_CASE_TEMPLATE("accounts: disabling one ends all its sessions at once, and its session() is empty while disabled", Db, SqliteDb, PostgresDb) {
+    Db db;
+    store_contract::disabling_ends_every_session(*db.open());
+}
+
+TEST_CASE_TEMPLATE("accounts: a new password ends the account's other sessions and keeps the named one", Db, SqliteDb, PostgresDb) {
+    Db db;
+    store_contract::new_password_keeps_only_the_named_session(*db.open());
+}
+
+TEST_CASE_TEMPLATE("accounts: listed by username, with their state, without password hashes", Db, SqliteDb, PostgresDb) {
+    Db db;
+    store_contract::accounts_are_listed_by_username_without_hashes(*db.open());
+}
+
+TEST_CASE_TEMPLATE("audit log: newest first, with the helper's display name", Db, SqliteDb, PostgresDb) {
+    Db db;
+    store_contract::audit_log_is_newest_first_with_names(*db.open());
+}
+
+TEST_CASE_TEMPLATE("a person's data: their requests are found by phone number and deleted on request", Db, SqliteDb, PostgresDb) {
+    Db db;
+    store_contract::a_persons_requests_are_found_and_deleted(*db.open());
+}
+
+TEST_CASE("a database at schema 4 gains disabled accounts and the audit log; its accounts stay enabled") {
+    SqliteDb db;
+    int64_t jie = 0;
+    {
+        auto s = open(db);
+        jie = add_helper(*s, "xiaojie");
+        s->add_session("hash", Session{jie, "csrf", 1000000});
+    }
+    {  // back to schema 4
+        sqlite3* raw = nullptr;
+        sqlite3_open(db.path.c_str(), &raw);
+        const char* old = "PRAGMA foreign_keys=OFF; BEGIN; DROP TABLE audit_log; CREATE TABLE h4 (id INTEGER PRIMARY KEY, "
+                          "username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL, password_hash TEXT NOT NULL, "
+                          "created_at INTEGER NOT NULL); INSERT INTO h4 SELECT id, username, display_name, role, password_hash, created_at "
+                          "FROM helpers; DROP TABLE helpers; ALTER TABLE h4 RENAME TO helpers; PRAGMA user_version=4; COMMIT;";
+        REQUIRE(sqlite3_exec(raw, old, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    auto s = open(db);
+    CHECK(s->schema_version() == 5);
+    CHECK_FALSE(s->helper_by_id(jie)->disabled);
+    CHECK(s->session("hash", 0));
+    s->add_audit(jie, "看了号码", "13800138000", 5);
+    CHECK(s->audit_log(1).size() == 1);
 }

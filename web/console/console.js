@@ -1,9 +1,10 @@
 // The helpers' console: log in, see the live queue (server-sent events), claim a
 // request, see everything the senior already told the app, promise a call-back
-// time, record the outcome; answer reports about guides; see a senior's screen (coview.js).
+// time, record the outcome; answer reports about guides; see a senior's screen (coview.js);
+// one's own password and, for admins, accounts and records (accounts.js).
 (function () {
   "use strict";
-  var csrf = "", role = "helper", guides = {}, view = "queue", events = null;
+  var csrf = "", role = "helper", me = {}, guides = {}, view = "queue", events = null;
   var $ = function (id) { return document.getElementById(id); };
 
   function api(method, path, body) {
@@ -29,28 +30,36 @@
 
   // ---- Log in ---------------------------------------------------------------------
 
-  function showLogin() {
+  function showLogin(why) {
+    if (events) events.close();
+    events = null;
+    $("login-error").textContent = typeof why === "string" ? why : "";
     $("login").hidden = false;
     $("desk").hidden = true;
     $("who").hidden = $("logout").hidden = true;
     $("username").focus();
   }
 
-  function showDesk(me) {
-    csrf = me.csrf;
-    role = me.role;
+  function showDesk(who) {
+    csrf = who.csrf;
+    role = who.role;
+    me = who;
     $("login").hidden = true;
     $("desk").hidden = false;
     $("who").hidden = $("logout").hidden = false;
-    $("who").textContent = "您好，" + me.name;
+    $("who").textContent = "您好，" + who.name;
     // Volunteers teach classes; the help desk's pages (phone numbers) are for helpers and admins.
     var desk = role !== "volunteer";
-    document.querySelectorAll("nav button").forEach(function (b) { b.hidden = !desk && b.dataset.view !== "classes"; });
+    document.querySelectorAll("nav button").forEach(function (b) { b.hidden = !desk && b.dataset.view !== "classes" && b.dataset.view !== "account"; });
     document.querySelector('nav button[data-view="classes"]').hidden = role === "helper" || role === "author";
     document.querySelector('nav button[data-view="editor"]').hidden = role !== "author" && role !== "admin";
-    if (!desk) choose("classes");
+    adminViews.forEach(function (v) { document.querySelector('nav button[data-view="' + v + '"]').hidden = role !== "admin"; });
+    if (!desk && view !== "account") choose("classes");
     else if (view === "editor" && role !== "author" && role !== "admin") choose("queue");
+    else if (adminViews.indexOf(view) >= 0 && role !== "admin") choose("queue");
     if (editor) { editor = null; $("editor").textContent = ""; }  // another person's draft is not theirs
+    Object.keys(accountPages).forEach(function (v) { $(v).textContent = ""; });  // nor another person's account pages
+    accountPages = {};
     fetch("/api/guides").then(function (r) { return r.json(); }).then(function (list) {
       list.guides.forEach(function (g) { guides[g.id] = g; });
       refresh();
@@ -60,13 +69,19 @@
     if (!desk) return;
     events = new EventSource("/api/console/events");
     events.addEventListener("change", refresh);
+    // The stream ends when this login does (logged out elsewhere, a new password, the account disabled).
+    events.addEventListener("error", function () {
+      if (events && events.readyState === EventSource.CLOSED) api("GET", "/api/console/me").catch(onError);
+    });
   }
 
   $("login").addEventListener("submit", function (e) {
     e.preventDefault();
     api("POST", "/api/console/login", { username: $("username").value, password: $("password").value })
       .then(showDesk)
-      .catch(function (err) { $("login-error").textContent = err.status === 401 ? "用户名或密码不对。" : "登录没成功：" + err.message; });
+      .catch(function (err) {
+        $("login-error").textContent = err.status === 401 ? "用户名或密码不对。" : err.status === 403 ? err.message : "登录没成功：" + err.message;
+      });
   });
 
   $("logout").addEventListener("click", function () {
@@ -75,15 +90,18 @@
 
   var classes = null;  // the classes page, while it is shown
   var editor = null;   // 改指南, mounted once (a draft survives moving between pages)
+  var accountPages = {};  // 我的账号 and the admins' pages (accounts.js), each mounted once, reloaded when chosen
+  var adminViews = ["accounts", "people", "audit"];
   function choose(next) {
     view = next;
     document.querySelectorAll("nav button").forEach(function (o) { o.setAttribute("aria-pressed", String(o.dataset.view === view)); });
-    ["queue", "history", "reports", "coview", "kiosks", "classes", "editor"].forEach(function (v) { $(v).hidden = v !== view; });
+    ["queue", "history", "reports", "coview", "kiosks", "classes", "editor", "account"].concat(adminViews).forEach(function (v) { $(v).hidden = v !== view; });
     if (view !== "classes" && classes) { classes.stop(); classes = null; $("classes").textContent = ""; }
   }
   document.querySelectorAll("nav button").forEach(function (b) {
     b.addEventListener("click", function () {
       choose(b.dataset.view);
+      if (accountPages[view]) accountPages[view].reload();
       refresh();
     });
   });
@@ -117,8 +135,11 @@
   var statusWords = { waiting: "等人接", accepted: "已接单", calling: "正在打电话", done: "已完成" };
 
   function requestCard(r, history) {
-    var card = el("article", { class: "card" + (r.overdue ? " overdue" : ""), "aria-label": "求助 " + r.phone });
-    card.appendChild(el("h3", {}, [el("span", { class: "phone", text: r.phone || "（号码已按规定删除）" })]));
+    var card = el("article", { class: "card" + (r.overdue ? " overdue" : ""), "aria-label": "求助 " + (r.phone || r.id) });
+    var number = el("h3", {}, [el("span", { class: "phone", text: r.phone || "（号码已按规定删除）" })]);
+    // Only the helper who has the request sees the whole number; 接单 shows it (and is recorded).
+    if (r.phone_hidden) number.appendChild(el("span", { class: "hint", text: "接单后显示完整号码" }));
+    card.appendChild(number);
     var tags = el("p");
     tags.appendChild(el("span", { class: "tag", text: statusWords[r.status] || r.status }));
     if (r.helper) tags.appendChild(el("span", { class: "tag", text: (r.mine ? "我" : r.helper) + " 在处理" }));
@@ -229,6 +250,10 @@
   }
 
   function refresh() {
+    if (view === "account" || adminViews.indexOf(view) >= 0) {  // never redrawn by the queue's refreshes: a form may be half filled
+      if (!accountPages[view]) accountPages[view] = window.anxinAccounts[view]($(view), api, { me: me, describe: contextLines, onError: onError });
+      return;
+    }
     if (view === "classes") {  // waits on the server by itself; mounted once
       if (!classes) classes = window.anxinClasses.mount($("classes"), api, guides, role === "admin");
       return;
@@ -265,7 +290,8 @@
   }
 
   function onError(err) {
-    if (err.status === 401) showLogin(); else say("刷新没成功：" + err.message);
+    if (err.status === 401) showLogin("您的登录已经结束（可能在别处退出、改了密码，或账号已停用）。请重新登录。");
+    else say("刷新没成功：" + err.message);
   }
 
   api("GET", "/api/console/me").then(showDesk).catch(showLogin);

@@ -1,0 +1,19 @@
+// What the help server's HTTP files share (api.cpp, accounts_api.cpp): JSON replies
+// and bodies, and the console's session cookie. Internal to the server.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace httplib { struct Request; struct Response; }
+
+namespace anxin::server {
+
+void reply(httplib::Response& res, int status, const nlohmann::json& body);
+void error(httplib::Response& res, int status, const std::string& message);  // {"error": message}
+// The body as a JSON object (at most 8 KB, not deeply nested); on anything else an error
+// reply is made and the result is discarded.
+nlohmann::json parse_body(const httplib::Request& req, httplib::Response& res);
+std::string text_field(const nlohmann::json& j, const char* key);  // "" when missing or not a string
+std::string cookie_token(const httplib::Request& req);             // the console's session token, or ""
+
+}  // namespace anxin::server
