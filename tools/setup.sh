@@ -19,7 +19,7 @@ if ! command -v emcc >/dev/null 2>&1 && ! { [ -n "${EMSDK:-}" ] && [ -x "$EMSDK/
   want emscripten
 fi
 if [ "$what" = test ]; then
-  want doctest-dev chromium poppler-utils  # poppler: the handout PDF test reads its text and pages
+  want doctest-dev chromium poppler-utils openssl  # poppler: the handout PDF test reads its text and pages; openssl: the HTTPS test makes a certificate
   want postgresql  # the store tests and the several-process tests run a throw-away PostgreSQL
 fi
 

@@ -172,12 +172,17 @@ std::string cookie_token(const httplib::Request& req) {
 
 namespace {
 
-// A state change from another site (a form or script elsewhere) is refused.
-bool same_origin(const httplib::Request& req) {
+// A state change from another site (a form or script elsewhere) is refused. The
+// scheme must be the request's own: an http:// page cannot act on the HTTPS site.
+bool same_origin(const httplib::Request& req, const Transport& transport) {
     const std::string origin = req.get_header_value("Origin");
     if (origin.empty()) return true;  // not sent by browsers for same-origin GET/HEAD; fetch() POSTs send it
-    const std::string host = req.get_header_value("Host");
-    return origin == "http://" + host || origin == "https://" + host;
+    return origin == (is_https(req, transport) ? "https://" : "http://") + req.get_header_value("Host");
+}
+
+// The session cookie's attributes: Secure whenever the page is HTTPS.
+std::string cookie_attributes(const httplib::Request& req, const Transport& transport) {
+    return std::string("; HttpOnly; SameSite=Strict; Path=/") + (is_https(req, transport) ? "; Secure" : "");
 }
 
 // The guide step a report is about, what kind of problem, and what was said; "" or why not.
@@ -254,7 +259,7 @@ std::optional<std::pair<Helper, Session>> HelpApi::signed_in(const httplib::Requ
     const std::string token = cookie_token(req);
     auto session = token.empty() ? std::nullopt : store_.session(hash_token(token), now_());
     if (!session) { error(res, 401, "please log in"); return std::nullopt; }
-    if (state_change && (req.get_header_value("X-CSRF-Token") != session->csrf || !same_origin(req))) {
+    if (state_change && (req.get_header_value("X-CSRF-Token") != session->csrf || !same_origin(req, config_.transport))) {
         error(res, 403, "missing or wrong X-CSRF-Token");
         return std::nullopt;
     }
@@ -276,6 +281,7 @@ void HelpApi::install(httplib::Server& svr) {
     std::mutex& publishing = publishing_;
     std::atomic<bool>& stopping = stopping_;
 
+    const Transport& transport = cfg.transport;
     auto authed = [this](const httplib::Request& req, httplib::Response& res, bool state_change, bool desk = true) {
         return signed_in(req, res, state_change, desk);
     };
@@ -301,7 +307,7 @@ void HelpApi::install(httplib::Server& svr) {
     //-----------------------------------------------------------------------------
 
     svr.Post("/api/help-requests", [&, public_view](const httplib::Request& req, httplib::Response& res) {
-        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        if (!public_limit.allow(client_address(req, transport), now())) return error(res, 429, "too many requests; please wait a minute");
         if (too_large(req, res)) return;
         HelpRequestBody body;
         std::string why;
@@ -328,7 +334,7 @@ void HelpApi::install(httplib::Server& svr) {
     });
 
     svr.Post("/api/reports", [&](const httplib::Request& req, httplib::Response& res) {
-        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        if (!public_limit.allow(client_address(req, transport), now())) return error(res, 429, "too many requests; please wait a minute");
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         Report r;
@@ -353,8 +359,8 @@ void HelpApi::install(httplib::Server& svr) {
     //-----------------------------------------------------------------------------
 
     svr.Post("/api/console/login", [&](const httplib::Request& req, httplib::Response& res) {
-        if (!same_origin(req)) return error(res, 403, "cross-site login refused");
-        if (!login_limit.allow(req.remote_addr, now())) return error(res, 429, "too many attempts; please wait a minute");
+        if (!same_origin(req, transport)) return error(res, 403, "cross-site login refused");
+        if (!login_limit.allow(client_address(req, transport), now())) return error(res, 429, "too many attempts; please wait a minute");
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         auto helper = store.helper_by_username(text_field(j, "username"));
@@ -366,7 +372,7 @@ void HelpApi::install(httplib::Server& svr) {
         const std::string token = random_hex(32);
         const Session session{helper->id, random_hex(16), now() + kSessionMs};
         store.add_session(hash_token(token), session);
-        res.set_header("Set-Cookie", std::string(kCookie) + "=" + token + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
+        res.set_header("Set-Cookie", std::string(kCookie) + "=" + token + cookie_attributes(req, transport) + "; Max-Age=" +
                                          std::to_string(kSessionMs / 1000));
         reply(res, 200, json{{"id", helper->id}, {"username", helper->username}, {"name", helper->display_name}, {"role", helper->role},
                              {"csrf", session.csrf}});
@@ -375,7 +381,7 @@ void HelpApi::install(httplib::Server& svr) {
     svr.Post("/api/console/logout", [&, authed](const httplib::Request& req, httplib::Response& res) {
         if (!authed(req, res, true, false)) return;
         store.remove_session(hash_token(cookie_token(req)));
-        res.set_header("Set-Cookie", std::string(kCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+        res.set_header("Set-Cookie", std::string(kCookie) + "=" + cookie_attributes(req, transport) + "; Max-Age=0");
         reply(res, 200, json{{"ok", true}});
     });
 
@@ -557,7 +563,7 @@ void HelpApi::install(httplib::Server& svr) {
     //-----------------------------------------------------------------------------
 
     svr.Post("/api/kiosks/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
-        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        if (!public_limit.allow(client_address(req, transport), now())) return error(res, 429, "too many requests; please wait a minute");
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string id = text_field(j, "id"), place = text_field(j, "place");
@@ -586,7 +592,7 @@ void HelpApi::install(httplib::Server& svr) {
     RateLimiter& code_limit = *code_limit_;
     RateLimiter& all_codes_limit = *all_codes_limit_;
     svr.Post("/api/coview", [&](const httplib::Request& req, httplib::Response& res) {
-        if (!public_limit.allow(req.remote_addr, now())) return error(res, 429, "too many requests; please wait a minute");
+        if (!public_limit.allow(client_address(req, transport), now())) return error(res, 429, "too many requests; please wait a minute");
         auto made = hub.create(now());
         if (!made) return error(res, 503, "too many screens are shared right now; please try again later");
         reply(res, 201, json{{"code", made->code}, {"token", made->app_token}, {"expires_in_ms", made->expires_in}});
@@ -628,8 +634,9 @@ void HelpApi::install(httplib::Server& svr) {
         // Every try takes a token, per address and overall; a right code gives it back, so
         // guessing is slowed down and a busy desk behind one address is not.
         const Millis t = now();
-        if (!code_limit.allow(req.remote_addr, t) || !all_codes_limit.allow("*", t)) {
-            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many wrong tries (from %s)\n", req.remote_addr.c_str());
+        const std::string who = client_address(req, transport);
+        if (!code_limit.allow(who, t) || !all_codes_limit.allow("*", t)) {
+            std::fprintf(stderr, "anxin_server: screen-sharing codes: too many wrong tries (from %s)\n", who.c_str());
             return error(res, 429, "too many tries; please wait a minute");
         }
         const json j = parse_body(req, res);
@@ -651,12 +658,12 @@ void HelpApi::install(httplib::Server& svr) {
         std::string viewer;
         const CoViewHub::Join joined = hub.join(code, shown, t, &viewer);
         if (joined == CoViewHub::Join::Ok) {
-            code_limit.refund(req.remote_addr);
+            code_limit.refund(who);
             all_codes_limit.refund("*");
             return reply(res, 201, json{{"viewer", viewer}});
         }
         std::fprintf(stderr, "anxin_server: screen-sharing code refused (%s, from %s)\n",
-                     joined == CoViewHub::Join::NoSuchCode ? "not found" : "used or expired", req.remote_addr.c_str());
+                     joined == CoViewHub::Join::NoSuchCode ? "not found" : "used or expired", who.c_str());
         if (joined == CoViewHub::Join::NoSuchCode) return error(res, 404, "no screen is waiting with this code");
         error(res, 410, "this code has expired or was used; ask for a new one");
     });
@@ -953,7 +960,8 @@ void HelpApi::install(httplib::Server& svr) {
     // Seniors: the code once (wrong ones rate-limited like screen-sharing codes), then their token.
     svr.Post("/api/classes/join", [&, class_json](const httplib::Request& req, httplib::Response& res) {
         const Millis t = now();
-        if (!code_limit.allow(req.remote_addr, t) || !all_codes_limit.allow("*", t)) return error(res, 429, "too many tries; please wait a minute");
+        const std::string who = client_address(req, transport);
+        if (!code_limit.allow(who, t) || !all_codes_limit.allow("*", t)) return error(res, 429, "too many tries; please wait a minute");
         const json j = parse_body(req, res);
         if (j.is_discarded() || !j.is_object()) return;
         const std::string code = text_field(j, "code"), nickname = text_field(j, "nickname");
@@ -962,7 +970,7 @@ void HelpApi::install(httplib::Server& svr) {
         ClassView v;
         switch (classes.join(code, nickname, t, &token, &v)) {
             case ClassHub::Join::Ok: {
-                code_limit.refund(req.remote_addr);
+                code_limit.refund(who);
                 all_codes_limit.refund("*");
                 json out = class_json(v);
                 out["token"] = token;
@@ -1012,6 +1020,10 @@ void HelpApi::install(httplib::Server& svr) {
     svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
     svr.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");
     svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+    // An HTTPS site tells browsers to keep to HTTPS (every answer: pages, files, errors, streams).
+    svr.set_post_routing_handler([&transport](const httplib::Request& req, httplib::Response& res) {
+        if (is_https(req, transport)) res.set_header("Strict-Transport-Security", "max-age=31536000");
+    });
     // Only an author's published guides may be large; anything else over a screen's size is refused
     // before its body is read. Each endpoint then holds its own, smaller limit.
     svr.set_payload_max_length(BundleLimits::kMaxBytes);

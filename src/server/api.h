@@ -39,6 +39,7 @@
 #include "server/coview.h"
 #include "server/kiosks.h"
 #include "server/store.h"
+#include "server/transport.h"
 
 namespace httplib { class Server; struct Request; struct Response; }
 
@@ -54,6 +55,7 @@ struct ApiConfig {
     int code_rate_per_minute = 10;        // screen-sharing codes tried per client address (30× that overall); right ones are given back
     CoViewLimits coview;                  // screen sharing: code life, session length, …
     ClassLimits classes;
+    Transport transport;                  // TLS, trusted proxies: which requests are HTTPS, and whose address
 };
 
 class RateLimiter;

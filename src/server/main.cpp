@@ -5,17 +5,26 @@
 //                [--db-connections 8] [--dist dist] [--console web/console]
 //                [--assets assets] [--retention-days 30] [--rate-limit 30]
 //                [--coview-code-seconds 600] [--coview-minutes 30]   (screen sharing)
+//                [--tls-cert cert.pem --tls-key key.pem]   (serve HTTPS itself; both PEM files)
+//                [--behind-proxy [ADDR,...]]   (a reverse proxy at ADDR, default 127.0.0.1, says in X-Forwarded-Proto
+//                                               and X-Forwarded-For whether a request came by HTTPS and from whom)
 //   anxin_server create-helper --db anxin.db --username xiaojie --name 小杰 [--admin | --volunteer | --author]
 //        (the password is read from standard input: one line, at least 8 characters)
 //
 // SIGTERM or Ctrl+C: finishes the requests in flight, then exits.
 #include <httplib.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -25,6 +34,7 @@
 #include "server/pg_store.h"
 #include "server/secrets.h"
 #include "server/sqlite_store.h"
+#include "server/transport.h"
 
 using namespace anxin::server;
 
@@ -47,6 +57,10 @@ bool parse_args(int argc, char** argv, Args& out) {
         if (a.rfind("--", 0) != 0) { std::fprintf(stderr, "anxin_server: unexpected '%s'\n", a.c_str()); return false; }
         a = a.substr(2);
         if (a == "admin" || a == "volunteer" || a == "author") { out.opts[a] = "1"; continue; }
+        if (a == "behind-proxy") {  // its addresses are optional
+            out.opts[a] = (i + 1 < argc && argv[i + 1][0] != '-') ? argv[++i] : "127.0.0.1";
+            continue;
+        }
         if (i + 1 >= argc) { std::fprintf(stderr, "anxin_server: --%s needs a value\n", a.c_str()); return false; }
         out.opts[a] = argv[++i];
     }
@@ -57,6 +71,39 @@ int to_int(const std::string& s, int def) {
     char* end = nullptr;
     const long v = std::strtol(s.c_str(), &end, 10);
     return (end && *end == 0 && !s.empty()) ? int(v) : def;
+}
+
+// The server's TLS from PEM files: the certificate (chain) and its private key, TLS 1.2 or
+// newer. False and why (naming the file) when they cannot be used.
+bool setup_tls(SSL_CTX& ctx, const std::string& cert, const std::string& key, std::string& why) {
+    for (const std::string* path : {&cert, &key}) {
+        FILE* f = std::fopen(path->c_str(), "rb");
+        if (!f) { why = "cannot read " + std::string(path == &cert ? "--tls-cert " : "--tls-key ") + *path + ": " + std::strerror(errno); return false; }
+        std::fclose(f);
+    }
+    auto openssl_says = [] {
+        const unsigned long e = ERR_get_error();
+        ERR_clear_error();
+        const char* reason = e ? ERR_reason_error_string(e) : nullptr;
+        return reason ? std::string(" (") + reason + ")" : std::string();
+    };
+    SSL_CTX_set_default_passwd_cb(&ctx, [](char*, int, int, void*) { return 0; });  // a key with a password is refused, never asked for
+    SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
+    SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
+    if (SSL_CTX_use_certificate_chain_file(&ctx, cert.c_str()) != 1) {
+        why = "--tls-cert " + cert + " is not a PEM certificate" + openssl_says();
+        return false;
+    }
+    const bool key_loaded = SSL_CTX_use_PrivateKey_file(&ctx, key.c_str(), SSL_FILETYPE_PEM) == 1;
+    if (!key_loaded && ERR_GET_REASON(ERR_peek_last_error()) != X509_R_KEY_VALUES_MISMATCH) {
+        why = "--tls-key " + key + " is not a PEM private key without a password" + openssl_says();
+        return false;
+    }
+    if (!key_loaded || SSL_CTX_check_private_key(&ctx) != 1) {
+        why = "--tls-key " + key + " does not belong to the certificate " + cert + openssl_says();
+        return false;
+    }
+    return true;
 }
 
 constexpr const char* kInstalled = "随安装包";  // the author of versions that come with an installation
@@ -134,7 +181,15 @@ int main(int argc, char** argv) {
     }
     if (args.command != "serve") { std::fprintf(stderr, "anxin_server: unknown command '%s'\n", args.command.c_str()); return 2; }
 
+    const std::string tls_cert = args.get("tls-cert", ""), tls_key = args.get("tls-key", "");
+    if (tls_cert.empty() != tls_key.empty()) { std::fprintf(stderr, "anxin_server: HTTPS needs both --tls-cert and --tls-key\n"); return 2; }
+
     ApiConfig cfg;
+    cfg.transport.tls = !tls_cert.empty();
+    if (args.opts.count("behind-proxy")) {
+        cfg.transport.trusted_proxies = parse_address_list(args.get("behind-proxy", ""));
+        if (cfg.transport.trusted_proxies.empty()) { std::fprintf(stderr, "anxin_server: --behind-proxy needs the proxy's addresses\n"); return 2; }
+    }
     cfg.dist_dir = args.get("dist", "dist");
     cfg.console_dir = args.get("console", "web/console");
     cfg.public_rate_per_minute = to_int(args.get("rate-limit", "30"), 30);
@@ -165,7 +220,18 @@ int main(int argc, char** argv) {
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    httplib::Server svr;
+    std::unique_ptr<httplib::Server> server;
+    if (cfg.transport.tls) {
+        std::string why;
+        server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) { return setup_tls(ctx, tls_cert, tls_key, why); });
+        if (!server->is_valid()) {
+            std::fprintf(stderr, "anxin_server: %s\n", why.empty() ? ("TLS could not start with " + tls_cert + " and " + tls_key).c_str() : why.c_str());
+            return 1;
+        }
+    } else {
+        server = std::make_unique<httplib::Server>();
+    }
+    httplib::Server& svr = *server;
     // Each open connection (a live console, a keep-alive client) holds a thread while it lasts.
     svr.new_task_queue = [] { return new httplib::ThreadPool(512); };
     // Keep a client's connection for many requests: httplib's default closes it after 5, and
@@ -214,8 +280,9 @@ int main(int argc, char** argv) {
         svr.stop();
     });
 
-    std::printf("http://localhost:%d/\n", port);
-    std::printf("helpers' console: http://localhost:%d/console/\n", port);
+    const char* scheme = cfg.transport.tls ? "https" : "http";
+    std::printf("%s://localhost:%d/\n", scheme, port);
+    std::printf("helpers' console: %s://localhost:%d/console/\n", scheme, port);
     std::fflush(stdout);
     svr.listen_after_bind();
     done = true;

@@ -227,9 +227,10 @@ export async function waitFor(page, role, name, ms = 30000) {
   }
 }
 
-// The helpers' console in its own browser context, logged in.
-export async function consoleLogin(browser, url, [username, name, password] = ["xiaojie", "小杰", "secretpass1"]) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+// The helpers' console in its own browser context, logged in. ignoreHTTPSErrors: for a
+// server with a test's self-signed certificate.
+export async function consoleLogin(browser, url, [username, name, password] = ["xiaojie", "小杰", "secretpass1"], { ignoreHTTPSErrors = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", ignoreHTTPSErrors });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
