@@ -179,6 +179,12 @@ const char* const kMigrations[] = {
          id INTEGER PRIMARY KEY, at INTEGER NOT NULL, helper_id INTEGER NOT NULL REFERENCES helpers(id),
          action TEXT NOT NULL, subject TEXT NOT NULL);
        CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);)",
+    // 6: open requests, and a helper's closed ones, indexed apart: reading the queue or a status
+    // costs the same with 100,000 closed requests in the file as with none
+    R"(DROP INDEX IF EXISTS requests_open;
+       CREATE INDEX IF NOT EXISTS requests_open_only ON requests(id) WHERE status != 'done';
+       CREATE INDEX IF NOT EXISTS requests_helper_closed ON requests(helper_id, closed_at) WHERE status = 'done';
+       CREATE INDEX IF NOT EXISTS requests_personal ON requests(closed_at) WHERE status = 'done' AND phone IS NOT NULL;)",
 };
 
 const char* const kRequestColumns =

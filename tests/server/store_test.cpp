@@ -43,15 +43,15 @@ int64_t add_helper(Store& s, const std::string& name) {
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
     SqliteDb db;
-    { CHECK(open(db)->schema_version() == 5); }
-    { CHECK(open(db)->schema_version() == 5); }
+    { CHECK(open(db)->schema_version() == 6); }
+    { CHECK(open(db)->schema_version() == 6); }
     sqlite3* raw = nullptr;
     sqlite3_open(db.path.c_str(), &raw);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     std::string err;
     CHECK_FALSE(SqliteStore::open(db.path, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 5)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 6)");
 }
 
 TEST_CASE("a database from before volunteers keeps its accounts, sessions and requests, and takes volunteers") {
@@ -75,7 +75,7 @@ TEST_CASE("a database from before volunteers keeps its accounts, sessions and re
         sqlite3_close(raw);
     }
     auto s = open(db);
-    CHECK(s->schema_version() == 5);
+    CHECK(s->schema_version() == 6);
     REQUIRE(s->helper_by_username("xiaojie"));
     CHECK(s->helper_by_username("xiaojie")->id == xiaojie);
     CHECK(s->session("hash", 0));
@@ -353,7 +353,7 @@ TEST_CASE("a database at schema 4 gains disabled accounts and the audit log; its
         sqlite3_close(raw);
     }
     auto s = open(db);
-    CHECK(s->schema_version() == 5);
+    CHECK(s->schema_version() == 6);
     CHECK_FALSE(s->helper_by_id(jie)->disabled);
     CHECK(s->session("hash", 0));
     s->add_audit(jie, "看了号码", "13800138000", 5);
