@@ -169,8 +169,9 @@ void HelpApi::install_accounts(httplib::Server& svr) {
         if (j.is_discarded()) return;
         const std::string phone = text_field(j, "phone");
         if (!good_phone(phone)) return error(res, 400, "phone: 5 to 20 digits");
-        const int n = store.delete_person(phone);
-        store.add_audit(a->first.id, "删除了资料（" + std::to_string(n) + " 条）", phone, now());
+        // The log keeps who looked and who deleted, but no longer the whole number.
+        const int n = store.delete_person(phone, masked_phone(phone));
+        store.add_audit(a->first.id, "删除了资料（" + std::to_string(n) + " 条）", masked_phone(phone), now());
         reply(res, 200, json{{"deleted", n}});
     });
 }

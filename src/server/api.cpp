@@ -203,6 +203,9 @@ std::string read_report(const json& j, const std::vector<std::string>& known_gui
 
 int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_reader ? 1 : 0); }
 
+
+}  // namespace
+
 // What a helper sees of a number that is not theirs: "138****8000". The full number comes
 // with the claim, which the audit log records.
 std::string masked_phone(const std::string& phone) {
@@ -210,8 +213,6 @@ std::string masked_phone(const std::string& phone) {
     if (phone.size() <= front + back) return std::string(phone.size(), '*');
     return phone.substr(0, front) + "****" + phone.substr(phone.size() - back);
 }
-
-}  // namespace
 
 HelpApi::HelpApi(Store& store, ApiConfig config, const Content& guides, std::function<Millis()> clock)
     : store_(store), config_(std::move(config)), now_(std::move(clock)),
@@ -504,7 +505,10 @@ void HelpApi::install(httplib::Server& svr) {
                 const auto t = std::chrono::steady_clock::now();
                 if (v != *last || t - *checked >= std::chrono::seconds(3)) {  // a change may be this session's end
                     *checked = t;
-                    if (!store.session(token_hash, now())) break;
+                    try {
+                        if (!store.session(token_hash, now())) break;
+                    } catch (const StoreUnavailable&) {  // the database is away: the session has not ended
+                    }
                 }
                 if (v != *last) {
                     *last = v;

@@ -16,4 +16,7 @@ nlohmann::json parse_body(const httplib::Request& req, httplib::Response& res);
 std::string text_field(const nlohmann::json& j, const char* key);  // "" when missing or not a string
 std::string cookie_token(const httplib::Request& req);             // the console's session token, or ""
 
+// What a helper sees of a number that is not theirs, and the audit log after a deletion: "138****8000".
+std::string masked_phone(const std::string& phone);
+
 }  // namespace anxin::server

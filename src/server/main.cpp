@@ -2,7 +2,7 @@
 // keeping everything in one SQLite file, or in PostgreSQL shared by several processes.
 //
 //   anxin_server [--port 8080] [--host 127.0.0.1] [--db anxin.db | --db postgresql://user@host:5432/anxin]
-//                [--db-connections 8] [--dist dist] [--console web/console]
+//                [--db-connections 20] [--dist dist] [--console web/console]
 //                [--assets assets] [--retention-days 30] [--rate-limit 30]
 //                [--coview-code-seconds 600] [--coview-minutes 30]   (screen sharing)
 //                [--tls-cert cert.pem --tls-key key.pem]   (serve HTTPS itself; both PEM files)
@@ -155,7 +155,7 @@ void publish_installed_guides(Store& store, const std::string& assets, const anx
 std::unique_ptr<Store> open_store(const Args& args, std::string& error) {
     const std::string db = args.get("db", "anxin.db");
     if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) {
-        const int connections = to_int(args.get("db-connections", "8"), 8);
+        const int connections = to_int(args.get("db-connections", "20"), 20);
         if (connections < 1 || connections > 100) { error = "--db-connections must be 1 to 100"; return nullptr; }
         return PgStore::open(db, error, connections);
     }

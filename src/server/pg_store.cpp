@@ -642,9 +642,12 @@ std::vector<HelpRequest> PgStore::requests_by_phone(const std::string& phone) {
     return read_requests(c.run(sql("SELECT ", kRequestColumns).append("WHERE r.phone = $1 ORDER BY r.created_at DESC, r.id DESC").c_str(), {phone}));
 }
 
-int PgStore::delete_person(const std::string& phone) {
+int PgStore::delete_person(const std::string& phone, const std::string& masked) {
     Conn c(*pool_);
-    const int n = write(c, "UPDATE requests SET phone = NULL, context = '{}', outcome = '' WHERE phone = $1 RETURNING 1", {phone});
+    Tx tx(c);
+    const int n = c.run("UPDATE requests SET phone = NULL, context = '{}', outcome = '' WHERE phone = $1", {phone}).changed();
+    c.run("UPDATE audit_log SET subject = $1 WHERE subject = $2", {masked, phone});
+    if (!tx.commit(n > 0)) return 0;
     if (n > 0) ++version_;
     return n;
 }

@@ -25,7 +25,7 @@ class PgPool;
 class PgStore : public Store {
 public:
     // Connects and migrates. On failure, `error` says why.
-    static std::unique_ptr<PgStore> open(const std::string& url, std::string& error, int pool_size = 8);
+    static std::unique_ptr<PgStore> open(const std::string& url, std::string& error, int pool_size = 20);
     ~PgStore() override;
     int schema_version();
 
@@ -56,7 +56,7 @@ public:
     void add_audit(int64_t helper_id, const std::string& action, const std::string& subject, Millis at) override;
     std::vector<AuditEntry> audit_log(int limit) override;
     std::vector<HelpRequest> requests_by_phone(const std::string& phone) override;
-    int delete_person(const std::string& phone) override;
+    int delete_person(const std::string& phone, const std::string& masked) override;
 
     Report add_report(const Report& report) override;
     std::optional<Report> report_by_public_id(const std::string& public_id) override;

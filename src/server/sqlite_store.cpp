@@ -604,11 +604,18 @@ std::vector<HelpRequest> SqliteStore::requests_by_phone(const std::string& phone
     return out;
 }
 
-int SqliteStore::delete_person(const std::string& phone) {
+int SqliteStore::delete_person(const std::string& phone, const std::string& masked) {
     std::lock_guard<std::mutex> lock(mu_);
+    Transaction tx(db_);
     Stmt s(db_, "UPDATE requests SET phone = NULL, context = '{}', outcome = '' WHERE phone = ?");
     s.bind(1, phone);
-    return applied_many(s);
+    if (!s.run()) return 0;
+    const int n = sqlite3_changes(db_);
+    Stmt log(db_, "UPDATE audit_log SET subject = ? WHERE subject = ?");
+    log.bind(1, masked).bind(2, phone);
+    if (!log.run() || !tx.commit()) return 0;
+    if (n > 0) ++version_;
+    return n;
 }
 
 //-----------------------------------------------------------------------------

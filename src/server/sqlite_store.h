@@ -56,7 +56,7 @@ public:
     void add_audit(int64_t helper_id, const std::string& action, const std::string& subject, Millis at) override;
     std::vector<AuditEntry> audit_log(int limit) override;
     std::vector<HelpRequest> requests_by_phone(const std::string& phone) override;
-    int delete_person(const std::string& phone) override;
+    int delete_person(const std::string& phone, const std::string& masked) override;
 
     Report add_report(const Report& report) override;
     std::optional<Report> report_by_public_id(const std::string& public_id) override;

@@ -140,7 +140,9 @@ public:
 
     // ---- A person's data, found and deleted on their request
     virtual std::vector<HelpRequest> requests_by_phone(const std::string& phone) = 0;  // newest first
-    virtual int delete_person(const std::string& phone) = 0;         // clears phone, context and outcome of every request with that number; returns how many
+    // Clears phone, context and outcome of every request with that number, and puts `masked`
+    // ("138****8000") for the number in the audit log, in one transaction; returns how many requests.
+    virtual int delete_person(const std::string& phone, const std::string& masked) = 0;
 
     // ---- Reports
     virtual Report add_report(const Report& report) = 0;

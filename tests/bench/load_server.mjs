@@ -13,7 +13,8 @@
 // Reports p50/p99 for all requests and for creates, status checks and queue reads alone,
 // errors, and the servers' largest resident memory (RSS, all processes together). The first
 // WARMUP_S seconds, when every app connects at once, count as errors if they fail, but their
-// times are reported only as warmup_max_ms.
+// times are reported only as warmup_max_ms. Before the load, one client alone reads a status
+// 300 times and the queue (20 open requests) 100 times: alone_status_p50_ms, alone_queue_p50_ms.
 // Loopback only: fresh databases, servers on free ports, bounded in time.
 //   node tests/bench/load_server.mjs
 import { execFileSync } from "node:child_process";
@@ -56,6 +57,7 @@ function fillClosed(db) {
   if (db.startsWith("postgresql://")) {
     execFileSync("psql", [db, "-q", "-c", insert + `SELECT md5('p' || i), 'closed-' || i, '139' || lpad(i::text, 8, '0'), '{}', 0, 'done',
       1, 0, '好了', i, i, i FROM generate_series(1, ${CLOSED}) AS i`]);
+    execFileSync("psql", [db, "-q", "-c", "VACUUM ANALYZE requests"]);  // as a database that has run for a while
   } else {
     execFileSync("python3", ["-c", `import sqlite3,sys,hashlib
 c = sqlite3.connect(sys.argv[1])
@@ -82,7 +84,32 @@ async function run(store) {
   await first.stop();
   fillClosed(db);
   const servers = [];
-  for (let i = 0; i < n; i++) servers.push(await helpServer(tmp(), { db, helper: null }));
+  const extra = process.env.DB_CONNECTIONS && store === "postgresql" ? ["--db-connections", process.env.DB_CONNECTIONS] : [];  // default 20
+  for (let i = 0; i < n; i++) servers.push(await helpServer(tmp(), { db, helper: null, extra }));
+
+  // Alone first: 20 open requests, then 300 status checks and 100 queue reads one after another,
+  // so the cost of a read can be compared with and without CLOSED requests in the database.
+  const probe = { status: [], queue: [] };
+  let cookie;  // one helper's session, for every console (logins are rate-limited; sessions live in the database)
+  {
+    const url = servers[0].url;
+    let id;
+    for (let i = 0; i < 20; i++) {
+      const r = await fetch(url + "api/help-requests", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ idempotency_key: `probe-${i}-xxxxxxxxxxxx`, phone: "1370000" + String(1000 + i), context: { guide: "bus-qr", step: 2 } }) });
+      id = JSON.parse(await r.text()).id;
+    }
+    const login = await fetch(url + "api/console/login", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                           body: JSON.stringify({ username: "xiaojie", password: "secretpass1" }) });
+    await login.text();
+    cookie = login.headers.get("set-cookie").split(";")[0];
+    for (let i = 0; i < 400; i++) {
+      const t0 = performance.now();
+      const r = await (i % 4 === 3 ? fetch(url + "api/console/queue", { headers: { Cookie: cookie } }) : fetch(url + `api/help-requests/${id}`));
+      await r.text();
+      (i % 4 === 3 ? probe.queue : probe.status).push(performance.now() - t0);
+    }
+  }
 
   const all = [], polls = [], queues = [], made = [];
   let errors = 0, creates = 0, maxRss = 0, warmupMax = 0;
@@ -131,9 +158,6 @@ async function run(store) {
 
   async function consoleUser(k) {
     const url = servers[k % n].url;
-    const login = await fetch(url + "api/console/login", { method: "POST", headers: { "Content-Type": "application/json" },
-                                                           body: JSON.stringify({ username: "xiaojie", password: "secretpass1" }) });
-    const cookie = login.headers.get("set-cookie").split(";")[0];
     const controller = new AbortController();
     const events = await fetch(url + "api/console/events", { headers: { Cookie: cookie }, signal: controller.signal });
     let changed = true;
@@ -150,6 +174,7 @@ async function run(store) {
   }
 
   const t0 = Date.now();
+  process.once("exit", () => servers.forEach((s) => s.proc.kill()));  // no server outlives a failed run
   await Promise.all([...Array.from({ length: CLIENTS }, (_, k) => app(k)), ...Array.from({ length: HELPERS }, (_, k) => consoleUser(k))]);
   const seconds = (Date.now() - t0) / 1000;
   clearInterval(rssTimer);
@@ -163,7 +188,8 @@ async function run(store) {
     benchmark: "anxin-help-server-load", store, processes: n, clients: CLIENTS, helpers: HELPERS, pace_ms: PACE_MS, closed: CLOSED,
     seconds: +seconds.toFixed(1), creates, requests_per_s: +((all.length + errors) / (seconds - WARMUP_S)).toFixed(0),
     p50_ms: pct(all, 0.5), p99_ms: pct(all, 0.99), create_p50_ms: pct(made, 0.5), create_p99_ms: pct(made, 0.99), status_p50_ms: pct(polls, 0.5), status_p99_ms: pct(polls, 0.99),
-    queue_p50_ms: pct(queues, 0.5), queue_p99_ms: pct(queues, 0.99), queue_reads: queues.length, errors, warmup_max_ms: +warmupMax.toFixed(1), max_rss_mb: +(maxRss / 1024).toFixed(1),
+    queue_p50_ms: pct(queues, 0.5), queue_p99_ms: pct(queues, 0.99), queue_reads: queues.length, errors,
+    alone_status_p50_ms: pct(probe.status, 0.5), alone_queue_p50_ms: pct(probe.queue, 0.5), warmup_max_ms: +warmupMax.toFixed(1), max_rss_mb: +(maxRss / 1024).toFixed(1),
   }));
 }
 

@@ -291,8 +291,14 @@ void a_persons_requests_are_found_and_deleted(Store& s) {
     CHECK(found[1].id == done);
     CHECK(found[1].outcome == "教会了");
     CHECK(s.requests_by_phone("13700137000").empty());
+    s.add_audit(jie, "看了号码", "13800138000", 1100);
+    s.add_audit(jie, "看了号码", "13900139000", 1100);
     const uint64_t before = s.version();
-    CHECK(s.delete_person("13800138000") == 2);
+    CHECK(s.delete_person("13800138000", "138****8000") == 2);
+    const auto log = s.audit_log(10);
+    REQUIRE(log.size() == 2);
+    CHECK((log[0].subject == "138****8000" || log[1].subject == "138****8000"));  // the log no longer holds the number
+    CHECK((log[0].subject == "13900139000" || log[1].subject == "13900139000"));
     CHECK(s.version() != before);  // live views show the deletion
     CHECK(s.requests_by_phone("13800138000").empty());
     for (int64_t id : {done, open}) {
@@ -304,7 +310,7 @@ void a_persons_requests_are_found_and_deleted(Store& s) {
     }
     CHECK(s.request_by_id(open)->status == RequestStatus::Waiting);  // the request itself stays (it may still be answered)
     CHECK(s.request_by_id(other)->phone == "13900139000");
-    CHECK(s.delete_person("13800138000") == 0);
+    CHECK(s.delete_person("13800138000", "138****8000") == 0);
 }
 
 }  // namespace store_contract
