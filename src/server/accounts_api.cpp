@@ -26,8 +26,9 @@ bool good_username(const std::string& u) {
     return !u.empty() && u.size() <= 32 && u.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos;
 }
 
-bool good_phone(const std::string& p) {
-    return p.size() >= 5 && p.size() <= 20 && p.find_first_not_of("0123456789") == std::string::npos;
+// A number as the app stores it ("+86 138 0013-8000" → "+8613800138000"), or "" if it is not one.
+std::string stored_phone(const std::string& p) {
+    return is_valid_callback_number(p) ? normalise_phone(p) : std::string();
 }
 
 json account_json(const Helper& h) {
@@ -150,8 +151,8 @@ void HelpApi::install_accounts(httplib::Server& svr) {
     svr.Get("/api/console/people", [&, admin](const httplib::Request& req, httplib::Response& res) {
         auto a = admin(req, res, false);
         if (!a) return;
-        const std::string phone = req.get_param_value("phone");
-        if (!good_phone(phone)) return error(res, 400, "phone: 5 to 20 digits");
+        const std::string phone = stored_phone(req.get_param_value("phone"));
+        if (phone.empty()) return error(res, 400, "phone must be a phone number of 7 to 15 digits");
         store.add_audit(a->first.id, "查了号码", phone, now());
         json list = json::array();
         for (const HelpRequest& r : store.requests_by_phone(phone)) {
@@ -167,8 +168,8 @@ void HelpApi::install_accounts(httplib::Server& svr) {
         if (!a) return;
         const json j = parse_body(req, res);
         if (j.is_discarded()) return;
-        const std::string phone = text_field(j, "phone");
-        if (!good_phone(phone)) return error(res, 400, "phone: 5 to 20 digits");
+        const std::string phone = stored_phone(text_field(j, "phone"));
+        if (phone.empty()) return error(res, 400, "phone must be a phone number of 7 to 15 digits");
         // The log keeps who looked and who deleted, but no longer the whole number.
         const int n = store.delete_person(phone, masked_phone(phone));
         store.add_audit(a->first.id, "删除了资料（" + std::to_string(n) + " 条）", masked_phone(phone), now());

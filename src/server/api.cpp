@@ -209,9 +209,10 @@ int priority_of(const HelpContext& c) { return (c.senior ? 1 : 0) + (c.screen_re
 // What a helper sees of a number that is not theirs: "138****8000". The full number comes
 // with the claim, which the audit log records.
 std::string masked_phone(const std::string& phone) {
-    const size_t front = phone.size() >= 11 ? 3 : 2, back = phone.size() >= 11 ? 4 : 2;
-    if (phone.size() <= front + back) return std::string(phone.size(), '*');
-    return phone.substr(0, front) + "****" + phone.substr(phone.size() - back);
+    // A mobile number keeps its first 3 and last 4 digits; anything shorter only its last 2.
+    if (phone.size() >= 11) return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
+    if (phone.size() <= 2) return std::string(phone.size(), '*');
+    return std::string(phone.size() - 2, '*') + phone.substr(phone.size() - 2);
 }
 
 HelpApi::HelpApi(Store& store, ApiConfig config, const Content& guides, std::function<Millis()> clock)
@@ -230,7 +231,7 @@ HelpApi::~HelpApi() = default;
 void HelpApi::housekeeping(Millis now) {
     coview_->expire(now);
     classes_->expire(now);
-    follow_published_content();
+    follow_published_content();  // may throw StoreUnavailable: after the rest
 }
 
 // Another server process on the same database may have published: once the store has
@@ -238,16 +239,16 @@ void HelpApi::housekeeping(Millis now) {
 void HelpApi::follow_published_content() {
     const uint64_t changes = store_.version();
     if (changes == content_checked_at_) return;
-    content_checked_at_ = changes;
-    const auto list = store_.content_versions(1);
-    if (list.empty()) return;
     std::lock_guard<std::mutex> lock(publishing_);
-    if (newest_content_ && newest_content_->id == list[0].id) return;
-    auto full = store_.content_version(list[0].id);
-    if (!full) return;
-    const LoadedBundle b = load_content_bundle(content_bundle(full->id, full->files), config_.assets_dir);
-    if (b.ok) catalog_.set(b.content);
-    newest_content_ = std::make_shared<const ContentVersion>(std::move(*full));
+    const auto list = store_.content_versions(1);
+    if (!list.empty() && !(newest_content_ && newest_content_->id >= list[0].id)) {
+        auto full = store_.content_version(list[0].id);
+        if (!full) return;
+        const LoadedBundle b = load_content_bundle(content_bundle(full->id, full->files), config_.assets_dir);
+        if (b.ok) catalog_.set(b.content);
+        newest_content_ = std::make_shared<const ContentVersion>(std::move(*full));
+    }
+    content_checked_at_ = changes;  // only once read: a read the database refused is tried again
 }
 
 void HelpApi::stop() {

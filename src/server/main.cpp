@@ -168,6 +168,13 @@ int main(int argc, char** argv) {
     Args args;
     if (!parse_args(argc, argv, args)) return 2;
     if (!secrets_init()) { std::fprintf(stderr, "anxin_server: libsodium could not start\n"); return 1; }
+    // SIGTERM/SIGINT are taken by one thread (sigwait), which stops the server cleanly. Blocked
+    // before any thread starts (PostgreSQL's listener too), so none of them can be killed by one.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::string err;
     auto store = open_store(args, err);
     if (!store) { std::fprintf(stderr, "anxin_server: %s\n", err.c_str()); return 1; }
@@ -213,13 +220,6 @@ int main(int argc, char** argv) {
     const anxin::Content& guides = newest.ok ? newest.content : content;
     const int retention_days = to_int(args.get("retention-days", "30"), 30);
 
-    // SIGTERM/SIGINT are taken by one thread (sigwait), which stops the server cleanly.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
     std::unique_ptr<httplib::Server> server;
     if (cfg.transport.tls) {
         std::string why;
@@ -244,7 +244,8 @@ int main(int argc, char** argv) {
     // their SYNs dropped (each costs a 1 s retry). The socket is kept to listen again with more.
     int listening_fd = -1;
     svr.set_socket_options([&listening_fd](socket_t fd) {
-        httplib::default_socket_options(fd);
+        int yes = 1;  // not httplib's SO_REUSEPORT: a second server on the same port must fail, not share it
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         listening_fd = fd;
     });
     HelpApi api(*store, cfg, guides, system_now);
@@ -261,13 +262,17 @@ int main(int argc, char** argv) {
     std::thread housekeeping([&] {  // overdue promises escalate; old personal data goes
         for (int tick = 0; !done; ++tick) {
             const Millis t = system_now();
-            try {
-                store->escalate_overdue(t);
-                api.housekeeping(t);  // screen sharing that timed out ends, and is forgotten
-                if (tick % 600 == 0) store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000);
-            } catch (const StoreUnavailable& e) {  // the database is away: try again next second
-                if (tick % 30 == 0) std::fprintf(stderr, "anxin_server: %s\n", e.what());
-            }
+            // Each step on its own: the database being away must not stop sharing and classes expiring.
+            auto step = [&](auto&& fn) {
+                try {
+                    fn();
+                } catch (const std::exception& e) {  // the database is away: try again next second
+                    if (tick % 30 == 0) std::fprintf(stderr, "anxin_server: %s\n", e.what());
+                }
+            };
+            step([&] { store->escalate_overdue(t); });
+            step([&] { api.housekeeping(t); });  // screen sharing that timed out ends, and is forgotten
+            if (tick % 600 == 0) step([&] { store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000); });
             for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });

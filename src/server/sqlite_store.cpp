@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <stdexcept>
 #include <vector>
 
 #include "server/secrets.h"
@@ -68,12 +69,14 @@ bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() is reached.
 class Transaction {
 public:
-    explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
-    ~Transaction() { if (!done_) exec(db_, "ROLLBACK"); }
-    bool commit() { done_ = exec(db_, "COMMIT"); return done_; }
+    explicit Transaction(sqlite3* db) : db_(db), began_(exec(db_, "BEGIN IMMEDIATE")) {}
+    ~Transaction() { if (began_ && !done_) exec(db_, "ROLLBACK"); }
+    bool began() const { return began_; }  // false: busy past the timeout; nothing may be written
+    bool commit() { done_ = began_ && exec(db_, "COMMIT"); return done_; }
 
 private:
     sqlite3* db_;
+    bool began_;
     bool done_ = false;
 };
 
@@ -98,7 +101,14 @@ public:
         ++open_;
         lock.unlock();
         sqlite3* db = nullptr;
-        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+            const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+            sqlite3_close(db);
+            std::lock_guard<std::mutex> relock(mu_);
+            --open_;
+            cv_.notify_one();
+            throw std::runtime_error("cannot open the database for reading: " + why);  // answered 500; never pooled
+        }
         sqlite3_busy_timeout(db, 5000);
         return db;
     }
@@ -184,7 +194,7 @@ const char* const kMigrations[] = {
     R"(DROP INDEX IF EXISTS requests_open;
        CREATE INDEX IF NOT EXISTS requests_open_only ON requests(id) WHERE status != 'done';
        CREATE INDEX IF NOT EXISTS requests_helper_closed ON requests(helper_id, closed_at) WHERE status = 'done';
-       CREATE INDEX IF NOT EXISTS requests_personal ON requests(closed_at) WHERE status = 'done' AND phone IS NOT NULL;)",
+       CREATE INDEX IF NOT EXISTS requests_personal ON requests(closed_at) WHERE status = 'done' AND (phone IS NOT NULL OR context != '{}');)",
 };
 
 const char* const kRequestColumns =
@@ -338,11 +348,18 @@ CreateResult SqliteStore::create_request(const HelpRequestBody& body, int priori
         std::vector<PendingCreate*> batch;
         batch.swap(batch_);
         lock.unlock();
-        create_batch(batch);
+        std::exception_ptr failed;
+        try {
+            create_batch(batch);
+        } catch (...) {  // nobody is left waiting: each gets "not saved", the leader the error
+            for (PendingCreate* p : batch) p->result = CreateResult{};
+            failed = std::current_exception();
+        }
         lock.lock();
         batch_leading_ = false;
         for (PendingCreate* p : batch) p->done = true;
         batch_cv_.notify_all();
+        if (failed) std::rethrow_exception(failed);
     }
     return me.result;
 }
@@ -352,6 +369,7 @@ CreateResult SqliteStore::create_request(const HelpRequestBody& body, int priori
 void SqliteStore::create_batch(const std::vector<PendingCreate*>& batch) {
     std::lock_guard<std::mutex> lock(mu_);
     Transaction tx(db_);
+    if (!tx.began()) return;  // each is answered "not saved"; the app sends it again
     Stmt seen(db_, (std::string("SELECT ") + kRequestColumns + "WHERE r.idempotency_key = ?").c_str());
     Stmt last(db_, "SELECT helper_id FROM requests WHERE phone = ? AND helper_id IS NOT NULL ORDER BY id DESC LIMIT 1");
     Stmt ins(db_, "INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, previous_helper_id, "
@@ -611,7 +629,7 @@ int SqliteStore::delete_person(const std::string& phone, const std::string& mask
     s.bind(1, phone);
     if (!s.run()) return 0;
     const int n = sqlite3_changes(db_);
-    Stmt log(db_, "UPDATE audit_log SET subject = ? WHERE subject = ?");
+    Stmt log(db_, "UPDATE audit_log SET subject = ? WHERE subject = ? AND action IN ('看了号码', '查了号码')");
     log.bind(1, masked).bind(2, phone);
     if (!log.run() || !tx.commit()) return 0;
     if (n > 0) ++version_;

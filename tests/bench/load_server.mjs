@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import http from "node:http";
-import { helpServer, postgresServer } from "../e2e/lib.mjs";
+import { helpServer, postgresServer, root } from "../e2e/lib.mjs";
 
 const CLIENTS = Number(process.env.CLIENTS ?? 200);
 const HELPERS = Number(process.env.HELPERS ?? 10);
@@ -80,10 +80,12 @@ async function run(store) {
     db = join(tmp(), "help.db");
   }
   const n = store === "postgresql" ? PROCESSES : 1;
+  const servers = [];
+  const cleanUp = () => { servers.forEach((s) => s.proc.kill()); if (pg?.dir) execFileSync(join(root, "tools", "test_postgres.sh"), ["stop", pg.dir]); };
+  process.once("exit", cleanUp);  // no server outlives a failed run
   const first = await helpServer(tmp(), { db, helper: ["xiaojie", "小杰", "secretpass1"] });
   await first.stop();
   fillClosed(db);
-  const servers = [];
   const extra = process.env.DB_CONNECTIONS && store === "postgresql" ? ["--db-connections", process.env.DB_CONNECTIONS] : [];  // default 20
   for (let i = 0; i < n; i++) servers.push(await helpServer(tmp(), { db, helper: null, extra }));
 
@@ -174,12 +176,12 @@ async function run(store) {
   }
 
   const t0 = Date.now();
-  process.once("exit", () => servers.forEach((s) => s.proc.kill()));  // no server outlives a failed run
   await Promise.all([...Array.from({ length: CLIENTS }, (_, k) => app(k)), ...Array.from({ length: HELPERS }, (_, k) => consoleUser(k))]);
   const seconds = (Date.now() - t0) / 1000;
   clearInterval(rssTimer);
   for (const s of servers) await s.stop();
   await pg?.stop();
+  process.off("exit", cleanUp);
   const pct = (list, p) => {
     const a = [...list].sort((x, y) => x - y);
     return a.length ? +a[Math.min(a.length - 1, Math.floor(p * a.length))].toFixed(1) : null;

@@ -100,13 +100,14 @@ test("a process killed with SIGKILL in a burst of requests: nothing acknowledged
     // 40 apps, each sending 10 requests to either process; an app that gets no answer sends
     // the same request again (the same idempotency key), to the other process, as its outbox does.
     const acknowledged = new Map();  // key → public id
-    let failedOver = 0;
+    let failedOver = 0, byA = 0;
     const send = async (key, first) => {
       for (const url of [first, first === a.url ? b.url : a.url]) {
         try {
           const r = await create(url, key, "1370000" + key.slice(-4));
           if (r.status === 201 || r.status === 200) {
             acknowledged.set(key, (await r.json()).id);
+            if (url === a.url && ++byA === 60) a.proc.kill("SIGKILL");  // in the middle of the burst, however fast it goes
             return;
           }
         } catch { /* the connection died with the process */ }
@@ -116,7 +117,6 @@ test("a process killed with SIGKILL in a burst of requests: nothing acknowledged
     const apps = Array.from({ length: 40 }, async (_, n) => {
       for (let i = 0; i < 10; i++) await send(`burst-${String(n).padStart(3, "0")}-${String(i).padStart(8, "0")}`, (n + i) % 2 ? a.url : b.url);
     });
-    setTimeout(() => a.proc.kill("SIGKILL"), 150);
     await Promise.all(apps);
     await once_exited(a.proc);
     const rows = (await pg.sql(db, "SELECT idempotency_key || ' ' || public_id FROM requests WHERE idempotency_key LIKE 'burst-%'")).split("\n").filter(Boolean);

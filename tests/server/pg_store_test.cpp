@@ -37,6 +37,19 @@ int64_t add_helper(Store& s, const std::string& name) {
     return s.helper_by_username(name)->id;
 }
 
+// The store's version once its listener has connected and nothing else is arriving (a new
+// store bumps it when its listener connects; NOTIFYs from earlier changes may still come).
+uint64_t settled(Store& s) {
+    uint64_t v = s.version();
+    for (int quiet = 0, i = 0; quiet < 15 && i < 300; ++i) {  // 300 ms without a change, within 6 s
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const uint64_t now = s.version();
+        quiet = (now == v && now > 0) ? quiet + 1 : 0;
+        v = now;
+    }
+    return v;
+}
+
 // Waits up to 3 s for the store's version to move past `from`.
 bool changes_after(Store& s, uint64_t from) {
     for (int i = 0; i < 150; ++i) {
@@ -71,6 +84,21 @@ TEST_CASE("PostgreSQL: migrated once; reopening changes nothing; a newer schema 
     CHECK(err == "the database is from a newer version (schema 99; this server knows 2)");
 }
 
+TEST_CASE("PostgreSQL: two processes starting at once on a new database: one migrates, both work") {
+    PostgresDb db;
+    std::unique_ptr<PgStore> a, b;
+    std::string err_a, err_b;
+    std::thread ta([&] { a = PgStore::open(db.url, err_a); });
+    std::thread tb([&] { b = PgStore::open(db.url, err_b); });
+    ta.join();
+    tb.join();
+    REQUIRE_MESSAGE(a, err_a);
+    REQUIRE_MESSAGE(b, err_b);
+    CHECK(a->schema_version() == 2);
+    add_helper(*a, "xiaojie");
+    CHECK(b->helper_by_username("xiaojie"));
+}
+
 TEST_CASE("PostgreSQL: a server that cannot be reached is a clear error, not a crash") {
     std::string err;
     CHECK_FALSE(PgStore::open("postgresql://anxin@127.0.0.1:1/anxin?connect_timeout=2", err));
@@ -81,12 +109,12 @@ TEST_CASE("PostgreSQL: a server that cannot be reached is a clear error, not a c
 TEST_CASE("PostgreSQL: a change made through one process reaches the live views of another") {
     PostgresDb db;
     auto a = db.open(), b = db.open();
-    const uint64_t before = b->version();
+    const uint64_t before = settled(*b);
     const int64_t id = a->create_request(body("key-0000000000000101"), 0, 1000, 600000).request.id;
     CHECK(changes_after(*b, before));  // b wrote nothing: it heard a's NOTIFY
     REQUIRE(b->request_by_id(id));
     const int64_t jie = add_helper(*a, "xiaojie");
-    const uint64_t before_claim = b->version();
+    const uint64_t before_claim = settled(*b);
     CHECK(a->claim(id, jie, 2000));
     CHECK(changes_after(*b, before_claim));
     CHECK(b->request_by_id(id)->helper_name == "xiaojie");

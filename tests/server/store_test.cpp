@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <thread>
+#include <vector>
+
 #include "server/secrets.h"
 #include "server/sqlite_store.h"
 #include "server/test_stores.h"
@@ -152,6 +155,27 @@ TEST_CASE_TEMPLATE("personal data of requests closed before the retention limit 
     CHECK(s->request_by_id(old_id)->context_json == "{}");
     CHECK(s->request_by_id(open_id)->phone == "13800138000");
     CHECK(s->delete_personal_data(10000) == 0);  // nothing left to delete
+}
+
+TEST_CASE_TEMPLATE("many requests at once, some sent twice: each stored once, each caller told its own", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
+    // SQLite commits requests that arrive together in one transaction: none may be lost,
+    // doubled or answered with another's id.
+    std::vector<std::thread> threads;
+    std::vector<CreateResult> results(40);
+    for (int i = 0; i < 40; ++i)
+        threads.emplace_back([&, i] { results[i] = s->create_request(body("key-many-at-once-" + std::to_string(i % 20)), 0, 1000, 600000); });
+    for (auto& t : threads) t.join();
+    CHECK(s->open_requests().size() == 20);
+    int created = 0;
+    for (int i = 0; i < 40; ++i) {
+        REQUIRE(results[i].request.id != 0);
+        CHECK(results[i].request.idempotency_key == "key-many-at-once-" + std::to_string(i % 20));
+        CHECK(results[i].request.public_id == results[(i + 20) % 40].request.public_id);  // the same key: the same request
+        created += results[i].created ? 1 : 0;
+    }
+    CHECK(created == 20);
 }
 
 TEST_CASE("passwords are hashed with argon2id and verified; tokens are random") {
