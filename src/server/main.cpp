@@ -282,6 +282,9 @@ int main(int argc, char** argv) {
         if (done) return;
         std::fprintf(stderr, "anxin_server: stopping (signal %d)\n", sig);
         api.stop();
+        // The URL is printed just before the server listens: a signal right after it would find
+        // nothing to stop, and the server would then listen for ever. Wait until it listens.
+        while (!svr.is_running() && !done) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         svr.stop();
     });
 

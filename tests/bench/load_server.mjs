@@ -49,20 +49,23 @@ function fetch(url, { method = "GET", headers = {}, body, signal } = {}) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tmp = () => mkdtempSync(join(tmpdir(), "anxin-load-"));
 
-// CLOSED finished requests, written straight into the database before the servers start.
+// CLOSED finished requests (one a second, back from now), written straight into the database
+// before the servers start.
 function fillClosed(db) {
   if (!CLOSED) return;
+  const now = Date.now();  // closed in the last days: within the retention time, so they stay
   const insert = `INSERT INTO requests (public_id, idempotency_key, phone, context, priority, status, helper_id, promised_at,
                   outcome, created_at, updated_at, closed_at) `;
   if (db.startsWith("postgresql://")) {
     execFileSync("psql", [db, "-q", "-c", insert + `SELECT md5('p' || i), 'closed-' || i, '139' || lpad(i::text, 8, '0'), '{}', 0, 'done',
-      1, 0, '好了', i, i, i FROM generate_series(1, ${CLOSED}) AS i`]);
+      1, 0, '好了', ${now} - i * 1000, ${now} - i * 1000, ${now} - i * 1000 FROM generate_series(1, ${CLOSED}) AS i`]);
     execFileSync("psql", [db, "-q", "-c", "VACUUM ANALYZE requests"]);  // as a database that has run for a while
   } else {
     execFileSync("python3", ["-c", `import sqlite3,sys,hashlib
 c = sqlite3.connect(sys.argv[1])
 c.executemany("""${insert} VALUES (?, ?, ?, '{}', 0, 'done', 1, 0, '好了', ?, ?, ?)""",
-  ((hashlib.md5(b'p%d' % i).hexdigest(), 'closed-%d' % i, '139%08d' % i, i, i, i) for i in range(1, ${CLOSED} + 1)))
+  ((hashlib.md5(b'p%d' % i).hexdigest(), 'closed-%d' % i, '139%08d' % i, ${now} - i * 1000, ${now} - i * 1000, ${now} - i * 1000)
+   for i in range(1, ${CLOSED} + 1)))
 c.commit()`, db]);
   }
 }
