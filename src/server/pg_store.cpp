@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "server/secrets.h"
+#include "server/store_rows.h"
 
 namespace anxin::server {
 
@@ -282,32 +283,17 @@ const char* const kMigrations[] = {
 // Serialises migrations between processes starting at once.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(770301)";
 
-const char* const kRequestColumns =
-    "r.id, r.public_id, r.idempotency_key, COALESCE(r.phone, ''), r.context, r.status, COALESCE(r.helper_id, 0), "
-    "COALESCE(h.display_name, ''), COALESCE(r.previous_helper_id, 0), COALESCE(p.display_name, ''), r.promised_at, "
-    "r.outcome, r.escalated, r.created_at, r.updated_at, r.closed_at, r.priority "
-    "FROM requests r LEFT JOIN helpers h ON h.id = r.helper_id LEFT JOIN helpers p ON p.id = r.previous_helper_id ";
+// One row of a result, read as store_rows.h reads a row.
+struct Row {
+    const Result& result;
+    int row;
+    int64_t i64(int col) const { return result.i64(row, col); }
+    std::string text(int col) const { return result.text(row, col); }
+};
 
 HelpRequest read_request(const Result& s, int row) {
-    HelpRequest r;
-    r.id = s.i64(row, 0);
-    r.public_id = s.text(row, 1);
-    r.idempotency_key = s.text(row, 2);
-    r.phone = s.text(row, 3);
-    r.context_json = s.text(row, 4);
-    status_from(s.text(row, 5), r.status);
-    r.helper_id = s.i64(row, 6);
-    r.helper_name = s.text(row, 7);
-    r.previous_helper_id = s.i64(row, 8);
-    r.previous_helper_name = s.text(row, 9);
-    r.promised_at = s.i64(row, 10);
-    r.outcome = s.text(row, 11);
-    r.escalated = s.i64(row, 12) != 0;
-    r.created_at = s.i64(row, 13);
-    r.updated_at = s.i64(row, 14);
-    r.closed_at = s.i64(row, 15);
-    r.priority = int(s.i64(row, 16));
-    return r;
+    Row r{s, row};
+    return request_from_row(r);
 }
 
 std::vector<HelpRequest> read_requests(const Result& s) {
@@ -321,22 +307,9 @@ std::optional<HelpRequest> first_request(const Result& s) {
     return read_request(s, 0);
 }
 
-const char* const kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
-
 Report read_report(const Result& s, int row) {
-    Report r;
-    r.id = s.i64(row, 0);
-    r.public_id = s.text(row, 1);
-    r.guide = s.text(row, 2);
-    r.step = int(s.i64(row, 3));
-    r.kind = s.text(row, 4);
-    r.text = s.text(row, 5);
-    r.source = s.text(row, 6);
-    r.status = s.text(row, 7);
-    r.answer = s.text(row, 8);
-    r.created_at = s.i64(row, 9);
-    r.updated_at = s.i64(row, 10);
-    return r;
+    Row r{s, row};
+    return report_from_row(r);
 }
 
 std::string sql(const char* a, const char* b) { return std::string(a) + b; }

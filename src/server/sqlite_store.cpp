@@ -16,24 +16,9 @@
 #include <vector>
 
 #include "server/secrets.h"
+#include "server/store_rows.h"
 
 namespace anxin::server {
-
-const char* status_name(RequestStatus s) {
-    switch (s) {
-        case RequestStatus::Waiting: return "waiting";
-        case RequestStatus::Accepted: return "accepted";
-        case RequestStatus::Calling: return "calling";
-        case RequestStatus::Done: return "done";
-    }
-    return "waiting";
-}
-
-bool status_from(const std::string& name, RequestStatus& out) {
-    for (RequestStatus s : {RequestStatus::Waiting, RequestStatus::Accepted, RequestStatus::Calling, RequestStatus::Done})
-        if (name == status_name(s)) { out = s; return true; }
-    return false;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Statements and transactions
@@ -197,51 +182,6 @@ const char* const kMigrations[] = {
        CREATE INDEX IF NOT EXISTS requests_personal ON requests(closed_at) WHERE status = 'done' AND (phone IS NOT NULL OR context != '{}');)",
 };
 
-const char* const kRequestColumns =
-    "r.id, r.public_id, r.idempotency_key, COALESCE(r.phone, ''), r.context, r.status, COALESCE(r.helper_id, 0), "
-    "COALESCE(h.display_name, ''), COALESCE(r.previous_helper_id, 0), COALESCE(p.display_name, ''), r.promised_at, "
-    "r.outcome, r.escalated, r.created_at, r.updated_at, r.closed_at, r.priority "
-    "FROM requests r LEFT JOIN helpers h ON h.id = r.helper_id LEFT JOIN helpers p ON p.id = r.previous_helper_id ";
-
-HelpRequest read_request(Stmt& s) {
-    HelpRequest r;
-    r.id = s.i64(0);
-    r.public_id = s.text(1);
-    r.idempotency_key = s.text(2);
-    r.phone = s.text(3);
-    r.context_json = s.text(4);
-    status_from(s.text(5), r.status);
-    r.helper_id = s.i64(6);
-    r.helper_name = s.text(7);
-    r.previous_helper_id = s.i64(8);
-    r.previous_helper_name = s.text(9);
-    r.promised_at = s.i64(10);
-    r.outcome = s.text(11);
-    r.escalated = s.i64(12) != 0;
-    r.created_at = s.i64(13);
-    r.updated_at = s.i64(14);
-    r.closed_at = s.i64(15);
-    r.priority = int(s.i64(16));
-    return r;
-}
-
-Report read_report(Stmt& s) {
-    Report r;
-    r.id = s.i64(0);
-    r.public_id = s.text(1);
-    r.guide = s.text(2);
-    r.step = int(s.i64(3));
-    r.kind = s.text(4);
-    r.text = s.text(5);
-    r.source = s.text(6);
-    r.status = s.text(7);
-    r.answer = s.text(8);
-    r.created_at = s.i64(9);
-    r.updated_at = s.i64(10);
-    return r;
-}
-
-const char* const kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
 
 }  // namespace
 
@@ -379,7 +319,7 @@ void SqliteStore::create_batch(const std::vector<PendingCreate*>& batch) {
     for (PendingCreate* p : batch) {
         seen.reset().bind(1, p->body.idempotency_key);
         if (seen.step()) {
-            p->result.request = read_request(seen);  // the same request sent again: nothing new
+            p->result.request = request_from_row(seen);  // the same request sent again: nothing new
             continue;
         }
         int64_t previous = 0;
@@ -390,7 +330,7 @@ void SqliteStore::create_batch(const std::vector<PendingCreate*>& batch) {
         ins.bind(7, p->now + p->promise_ms).bind(8, p->now).bind(9, p->now);
         if (!ins.run()) continue;
         read.reset().bind(1, sqlite3_last_insert_rowid(db_));
-        if (read.step()) p->result.request = read_request(read);
+        if (read.step()) p->result.request = request_from_row(read);
         p->result.created = true;
         any_new = true;
     }
@@ -405,7 +345,7 @@ std::vector<HelpRequest> SqliteStore::query_requests(sqlite3* db, const char* wh
     std::vector<HelpRequest> out;
     Stmt s(db, (std::string("SELECT ") + kRequestColumns + where_sql).c_str());
     if (std::string(where_sql).find('?') != std::string::npos) s.bind(1, arg);
-    while (s.step() && int(out.size()) < limit) out.push_back(read_request(s));
+    while (s.step() && int(out.size()) < limit) out.push_back(request_from_row(s));
     return out;
 }
 
@@ -414,7 +354,7 @@ std::optional<HelpRequest> SqliteStore::request_by_public_id(const std::string& 
     Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + "WHERE r.public_id = ?").c_str());
     s.bind(1, public_id);
     if (!s.step()) return std::nullopt;
-    return read_request(s);
+    return request_from_row(s);
 }
 
 std::optional<HelpRequest> SqliteStore::request_by_id(int64_t id) {
@@ -618,7 +558,7 @@ std::vector<HelpRequest> SqliteStore::requests_by_phone(const std::string& phone
     std::vector<HelpRequest> out;
     Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + "WHERE r.phone = ? ORDER BY r.created_at DESC, r.id DESC").c_str());
     s.bind(1, phone);
-    while (s.step()) out.push_back(read_request(s));
+    while (s.step()) out.push_back(request_from_row(s));
     return out;
 }
 
@@ -645,7 +585,7 @@ Report SqliteStore::add_report(const Report& r) {
     if (!r.idempotency_key.empty()) {
         Stmt seen(db_, (std::string("SELECT ") + kReportColumns + "WHERE idempotency_key = ?").c_str());
         seen.bind(1, r.idempotency_key);
-        if (seen.step()) return read_report(seen);
+        if (seen.step()) return report_from_row(seen);
     }
     Report out = r;
     out.public_id = random_hex(16);
@@ -665,14 +605,14 @@ std::optional<Report> SqliteStore::report_by_public_id(const std::string& public
     Stmt s(reader.db(), (std::string("SELECT ") + kReportColumns + "WHERE public_id = ?").c_str());
     s.bind(1, public_id);
     if (!s.step()) return std::nullopt;
-    return read_report(s);
+    return report_from_row(s);
 }
 
 std::vector<Report> SqliteStore::reports() {
     Reader reader(*readers_);
     std::vector<Report> out;
     Stmt s(reader.db(), (std::string("SELECT ") + kReportColumns + "ORDER BY CASE status WHEN 'new' THEN 0 ELSE 1 END, created_at DESC").c_str());
-    while (s.step()) out.push_back(read_report(s));
+    while (s.step()) out.push_back(report_from_row(s));
     return out;
 }
 
