@@ -14,28 +14,11 @@
 
 using namespace anxin;
 using namespace anxin::server;
+using anxin::test::add_helper;
+using anxin::test::body;
 using anxin::test::PostgresDb;
 
 namespace {
-
-HelpRequestBody body(const std::string& key) {
-    HelpRequestBody b;
-    b.idempotency_key = key;
-    b.phone = "13800138000";
-    b.context.guide = "bus-qr";
-    b.context.step = 3;
-    return b;
-}
-
-int64_t add_helper(Store& s, const std::string& name) {
-    Helper h;
-    h.username = name;
-    h.display_name = name;
-    h.role = "helper";
-    h.password_hash = "x";
-    REQUIRE(s.add_helper(h));
-    return s.helper_by_username(name)->id;
-}
 
 // The store's version once its listener has connected and nothing else is arriving (a new
 // store bumps it when its listener connects; NOTIFYs from earlier changes may still come).

@@ -15,31 +15,14 @@
 using namespace anxin;
 using namespace anxin::server;
 
+using anxin::test::add_helper;
+using anxin::test::body;
 using anxin::test::PostgresDb;
 using anxin::test::SqliteDb;
 
 namespace {
 
 std::unique_ptr<SqliteStore> open(SqliteDb& db) { return db.open(); }
-
-HelpRequestBody body(const std::string& key, const std::string& phone = "13800138000") {
-    HelpRequestBody b;
-    b.idempotency_key = key;
-    b.phone = phone;
-    b.context.guide = "bus-qr";
-    b.context.step = 3;
-    return b;
-}
-
-int64_t add_helper(Store& s, const std::string& name) {
-    Helper h;
-    h.username = name;
-    h.display_name = name;
-    h.role = "helper";
-    h.password_hash = "x";
-    REQUIRE(s.add_helper(h));
-    return s.helper_by_username(name)->id;
-}
 
 }  // namespace
 

@@ -37,6 +37,27 @@ struct PostgresDb {
 // The server's URL (its maintenance database), starting one if needed.
 const std::string& postgres_server_url();
 
+// A call-back request from the bus guide's step 3, with this idempotency key.
+inline HelpRequestBody body(const std::string& key, const std::string& phone = "13800138000") {
+    HelpRequestBody b;
+    b.idempotency_key = key;
+    b.phone = phone;
+    b.context.guide = "bus-qr";
+    b.context.step = 3;
+    return b;
+}
+
+// A helper account called `name`; its id.
+inline int64_t add_helper(server::Store& s, const std::string& name) {
+    server::Helper h;
+    h.username = name;
+    h.display_name = name;
+    h.role = "helper";
+    h.password_hash = "x";
+    REQUIRE(s.add_helper(h));
+    return s.helper_by_username(name)->id;
+}
+
 }  // namespace anxin::test
 
 // Test names say which store: "… <SqliteDb>", "… <PostgresDb>".
