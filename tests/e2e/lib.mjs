@@ -3,7 +3,7 @@
 // role and name, then pressing them with real pointer events at their rects.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -192,16 +192,8 @@ export async function postgresServer({ own = false } = {}) {
   };
   pg.sql = (url, statement) => run("psql", [url, "-At", "-q", "-c", statement]);
   // Stopping and starting keep the cluster and its port (only for one this file started).
-  const port = new URL(pg.url).port;
-  const ctl = (what) => {
-    const args = ["-D", join(dir, "data"), "-w", "-l", join(dir, "server.log"), what];
-    if (what === "start") args.push("-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`);
-    if (what === "stop") args.push("-m", "fast");
-    const bin = readdirSync("/usr/lib/postgresql").sort().map((v) => join("/usr/lib/postgresql", v, "bin", "pg_ctl")).pop();
-    return process.getuid() === 0 ? run("runuser", ["-u", "postgres", "--", bin, ...args]) : run(bin, args);
-  };
-  pg.pause = () => ctl("stop");
-  pg.resume = () => ctl("start");
+  pg.pause = () => run(tool, ["pause", dir]);
+  pg.resume = () => run(tool, ["resume", dir]);
   pg.stop = async () => { if (pg.dir) await run(tool, ["stop", pg.dir]); };
   return pg;
 }
