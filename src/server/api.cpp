@@ -96,6 +96,8 @@ constexpr const char* kCookie = "anxin_session";
 constexpr Millis kSessionMs = 12LL * 60 * 60 * 1000;
 constexpr size_t kMaxReportText = 500;
 constexpr size_t kMaxOutcome = 500;
+constexpr int kQueuePage = 50;      // open requests a queue read lists, unless it asks for more
+constexpr int kMaxQueuePage = 500;
 constexpr size_t kMaxScreenBytes = 256 * 1024;  // one screen's semantics tree, sent whole when sharing starts
 
 }  // namespace
@@ -421,24 +423,28 @@ void HelpApi::install(httplib::Server& svr) {
                     {"closed_at", r.closed_at}};
     };
 
+    // The first `limit` (50; 1 to 500) in queue order, and the helper's own claimed ones:
+    // a busy city's queue can hold thousands, and every console reads it on every change.
+    // `total` is how many are open in all.
     svr.Get("/api/console/queue", [&, authed, console_view](const httplib::Request& req, httplib::Response& res) {
         auto a = authed(req, res, false);
         if (!a) return;
+        int limit = kQueuePage;
+        if (req.has_param("limit")) {
+            const std::string l = req.get_param_value("limit");
+            if (l.empty() || l.size() > 3 || l.find_first_not_of("0123456789") != std::string::npos || std::stoi(l) < 1 ||
+                std::stoi(l) > kMaxQueuePage)
+                return error(res, 400, "limit must be a whole number from 1 to " + std::to_string(kMaxQueuePage));
+            limit = std::stoi(l);
+        }
         const int64_t me = a->first.id;
-        auto list = store.open_requests();
         const Millis t = now();
-        // Overdue promises first, then people who come back to me, then seniors and screen-reader users, then age.
-        std::stable_sort(list.begin(), list.end(), [&](const HelpRequest& x, const HelpRequest& y) {
-            const bool ox = t > x.promised_at, oy = t > y.promised_at;
-            if (ox != oy) return ox;
-            const bool rx = x.previous_helper_id == me, ry = y.previous_helper_id == me;
-            if (rx != ry) return rx;
-            if (x.priority != y.priority) return x.priority > y.priority;
-            return x.created_at < y.created_at;
-        });
+        auto list = store.open_requests(t, me, limit);
+        const int total = store.open_count();
+        std::stable_sort(list.begin(), list.end(), [&](const HelpRequest& x, const HelpRequest& y) { return queue_before(x, y, t, me); });
         json out = json::array();
         for (const auto& r : list) out.push_back(console_view(r, me));
-        reply(res, 200, json{{"requests", out}});
+        reply(res, 200, json{{"requests", out}, {"total", std::max<int>(total, int(list.size()))}});
     });
 
     svr.Get("/api/console/history", [&, authed, console_view](const httplib::Request& req, httplib::Response& res) {
@@ -504,7 +510,9 @@ void HelpApi::install(httplib::Server& svr) {
             for (int waited = 0; !stopping; waited += 200) {
                 const uint64_t v = store.version();
                 const auto t = std::chrono::steady_clock::now();
-                if (v != *last || t - *checked >= std::chrono::seconds(3)) {  // a change may be this session's end
+                // A change may be this session's end; checked at most once a second, as a busy
+                // desk changes many times a second and every console would read its session each time.
+                if ((v != *last && t - *checked >= std::chrono::seconds(1)) || t - *checked >= std::chrono::seconds(3)) {
                     *checked = t;
                     try {
                         if (!store.session(token_hash, now())) break;

@@ -1,9 +1,10 @@
 // The Store on PostgreSQL, for a city's help desk: several anxin_server processes
 // share one database (anxin_server --db postgresql://user@host:port/db).
 //
-// - Every change is one transaction, committed before the caller is answered, that
-//   also NOTIFYs 'anxin_changes'. Every process LISTENs, so a helper's live queue
-//   on any process sees a request created through any other.
+// - Every change is one transaction, committed before the caller is answered. Within
+//   20 ms a NOTIFY 'anxin_changes' follows (one for all changes of those 20 ms). Every
+//   process LISTENs, so a helper's live queue on any process sees a request created
+//   through any other.
 // - Claiming is one conditional UPDATE: PostgreSQL locks the row and re-checks the
 //   condition, so of two helpers claiming at once on two processes exactly one wins.
 // - A pool of connections serves requests in parallel (PostgreSQL commits them in groups).
@@ -12,7 +13,9 @@
 // Schema migrations are numbered and applied in order at open, one process at a time.
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -32,7 +35,7 @@ public:
     CreateResult create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) override;
     std::optional<HelpRequest> request_by_public_id(const std::string& public_id) override;
     std::optional<HelpRequest> request_by_id(int64_t id) override;
-    std::vector<HelpRequest> open_requests() override;
+    std::vector<HelpRequest> open_requests(Millis now, int64_t helper_id, int limit) override;
     std::vector<HelpRequest> history(int64_t helper_id, int limit) override;
     int waiting_ahead(int64_t id) override;
     int open_count() override;
@@ -72,13 +75,19 @@ public:
 private:
     PgStore(const std::string& url, int pool_size);
     bool migrate(std::string& error);
-    void listen_for_changes();  // the listener thread: NOTIFYs from every process bump version_
+    void listen_for_changes();    // the listener thread: NOTIFYs from every process bump version_
+    void note_change();           // bumps version_ and asks the teller to tell the others
+    void tell_other_processes();  // the teller thread: NOTIFYs, at most one per 20 ms
 
     std::unique_ptr<PgPool> pool_;
     std::string url_;
     std::atomic<uint64_t> version_{0};
     std::atomic<bool> stopping_{false};
     std::thread listener_;
+    std::mutex tell_mu_;  // guards tell_pending_
+    std::condition_variable tell_cv_;
+    bool tell_pending_ = false;
+    std::thread teller_;
 };
 
 }  // namespace anxin::server

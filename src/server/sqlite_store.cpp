@@ -364,9 +364,13 @@ std::optional<HelpRequest> SqliteStore::request_by_id(int64_t id) {
     return list[0];
 }
 
-std::vector<HelpRequest> SqliteStore::open_requests() {
+std::vector<HelpRequest> SqliteStore::open_requests(Millis now, int64_t helper_id, int limit) {
     Reader reader(*readers_);
-    return query_requests(reader.db(), "WHERE r.status != 'done' ORDER BY r.created_at", 0, 100000);
+    std::vector<HelpRequest> out;
+    Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + queue_where("?1", "?2", "?3")).c_str());
+    s.bind(1, now).bind(2, helper_id).bind(3, int64_t(limit));
+    while (s.step()) out.push_back(request_from_row(s));
+    return out;
 }
 
 std::vector<HelpRequest> SqliteStore::history(int64_t helper_id, int limit) {

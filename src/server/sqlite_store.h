@@ -32,7 +32,7 @@ public:
     CreateResult create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) override;
     std::optional<HelpRequest> request_by_public_id(const std::string& public_id) override;
     std::optional<HelpRequest> request_by_id(int64_t id) override;
-    std::vector<HelpRequest> open_requests() override;
+    std::vector<HelpRequest> open_requests(Millis now, int64_t helper_id, int limit) override;
     std::vector<HelpRequest> history(int64_t helper_id, int limit) override;
     int waiting_ahead(int64_t id) override;
     int open_count() override;

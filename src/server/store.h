@@ -99,6 +99,11 @@ struct StoreUnavailable : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The queue's order for one helper: overdue promises first, then people who come back to this
+// helper, then seniors and screen-reader users (priority), then the oldest. The stores' SQL
+// (kQueueOrder in store_rows.h) picks the first ones in this same order.
+bool queue_before(const HelpRequest& x, const HelpRequest& y, Millis now, int64_t helper_id);
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -107,7 +112,9 @@ public:
     virtual CreateResult create_request(const HelpRequestBody& body, int priority, Millis now, Millis promise_ms) = 0;
     virtual std::optional<HelpRequest> request_by_public_id(const std::string& public_id) = 0;
     virtual std::optional<HelpRequest> request_by_id(int64_t id) = 0;
-    virtual std::vector<HelpRequest> open_requests() = 0;            // not done
+    // The queue as one helper sees it: the first `limit` open requests in queue order (see
+    // queue_before), and every open request that helper has claimed, in no particular order.
+    virtual std::vector<HelpRequest> open_requests(Millis now, int64_t helper_id, int limit) = 0;
     virtual std::vector<HelpRequest> history(int64_t helper_id, int limit) = 0;
     virtual int waiting_ahead(int64_t id) = 0;                     // open requests created before it
     virtual int open_count() = 0;                                  // requests not done

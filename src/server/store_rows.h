@@ -14,6 +14,15 @@ inline constexpr const char* kRequestColumns =
     "r.outcome, r.escalated, r.created_at, r.updated_at, r.closed_at, r.priority "
     "FROM requests r LEFT JOIN helpers h ON h.id = r.helper_id LEFT JOIN helpers p ON p.id = r.previous_helper_id ";
 
+// The open requests one helper's queue shows: queue_before in SQL picks the first `limit`,
+// and the helper's own claimed ones are added. `now`, `me` and `limit` are each store's
+// placeholders for those values ("?1" in SQLite, "$1" in PostgreSQL).
+inline std::string queue_where(const std::string& now, const std::string& me, const std::string& limit) {
+    return "WHERE r.status <> 'done' AND (r.helper_id = " + me + " OR r.id IN (SELECT id FROM requests WHERE status <> 'done' "
+           "ORDER BY CASE WHEN promised_at < " + now + " THEN 0 ELSE 1 END, CASE WHEN previous_helper_id = " + me +
+           " THEN 0 ELSE 1 END, priority DESC, created_at, id LIMIT " + limit + "))";
+}
+
 inline constexpr const char* kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
 
 template <class Row>

@@ -33,8 +33,10 @@ const CLOSED = Number(process.env.CLOSED ?? 0);
 const WARMUP_S = Number(process.env.WARMUP_S ?? 2);  // the first seconds (200 connections opening at once) are reported apart
 const STORES = (process.env.STORES ?? "sqlite,postgresql").split(",");
 
-// One kept-alive connection per app or console, as on real devices.
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 2 * HELPERS });
+// One kept-alive connection per app or console, as on real devices. A connection idle for 4 s
+// is closed here, before the server closes it at 5 s: a request sent on a connection the
+// server is closing at that moment fails (browsers send it again; this benchmark would count it).
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 2 * HELPERS, timeout: 4000 });
 function fetch(url, { method = "GET", headers = {}, body, signal } = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent, signal }, (res) => {
@@ -118,6 +120,8 @@ async function run(store) {
 
   const all = [], polls = [], queues = [], made = [];
   let errors = 0, creates = 0, maxRss = 0, warmupMax = 0;
+  const errorKinds = {};  // HTTP status or socket error → how many
+  const failed = (kind) => { errors++; errorKinds[kind] = (errorKinds[kind] ?? 0) + 1; };
   const end = Date.now() + DURATION_S * 1000, warm = Date.now() + WARMUP_S * 1000;
   const rssTimer = setInterval(() => { maxRss = Math.max(maxRss, servers.reduce((s, x) => s + rssKb(x.proc.pid), 0)); }, 500);
 
@@ -132,10 +136,10 @@ async function run(store) {
         all.push(ms);
         list.push(ms);
       }
-      if (!r.ok) errors++;
+      if (!r.ok) failed(r.status);
       return r.ok ? body : null;
-    } catch {
-      errors++;
+    } catch (e) {
+      failed(e.code ?? e.message);
       return null;
     }
   }
@@ -193,7 +197,7 @@ async function run(store) {
     benchmark: "anxin-help-server-load", store, processes: n, clients: CLIENTS, helpers: HELPERS, pace_ms: PACE_MS, closed: CLOSED,
     seconds: +seconds.toFixed(1), creates, requests_per_s: +((all.length + errors) / (seconds - WARMUP_S)).toFixed(0),
     p50_ms: pct(all, 0.5), p99_ms: pct(all, 0.99), create_p50_ms: pct(made, 0.5), create_p99_ms: pct(made, 0.99), status_p50_ms: pct(polls, 0.5), status_p99_ms: pct(polls, 0.99),
-    queue_p50_ms: pct(queues, 0.5), queue_p99_ms: pct(queues, 0.99), queue_reads: queues.length, errors,
+    queue_p50_ms: pct(queues, 0.5), queue_p99_ms: pct(queues, 0.99), queue_reads: queues.length, errors, error_kinds: errorKinds,
     alone_status_p50_ms: pct(probe.status, 0.5), alone_queue_p50_ms: pct(probe.queue, 0.5), warmup_max_ms: +warmupMax.toFixed(1), max_rss_mb: +(maxRss / 1024).toFixed(1),
   }));
 }

@@ -33,8 +33,10 @@ async function login(url) {
   return { cookie: r.headers.get("set-cookie").split(";")[0], csrf: (await r.json()).csrf };
 }
 async function queue(url, who) {
-  const r = await fetch(url + "api/console/queue", { headers: { Cookie: who.cookie } });
-  return (await r.json()).requests;
+  const r = await fetch(url + "api/console/queue?limit=500", { headers: { Cookie: who.cookie } });
+  const j = await r.json();
+  assert.equal(j.total, j.requests.length, "the whole queue was listed");
+  return j.requests;
 }
 
 test("a senior asks for a call-back from a guide step; a helper sees it live, claims it, promises, finishes; the app follows", async () => {
@@ -198,6 +200,36 @@ test("kill -9 during a burst: no acknowledged request is lost and none is duplic
   }
 });
 
+test("a long queue lists the first 50 in order and the helper's own; the console says how many more wait", async () => {
+  const server = await helpServer(tmp(), { extra: ["--rate-limit", "0"] });
+  try {
+    const send = (i) => fetch(server.url + "api/help-requests", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ idempotency_key: `long-queue-key-${String(i).padStart(4, "0")}`, phone: "1390000" + String(1000 + i) }) }).then((r) => r.json());
+    for (let i = 0; i < 60; i++) assert.ok((await send(i)).id);
+    const who = await login(server.url);
+    // The newest (last in order) is claimed by this helper: it is listed although it is not among the first 50.
+    const newest = (await queue(server.url, who)).at(-1);
+    const claim = await fetch(server.url + `api/console/requests/${newest.id}/claim`, { method: "POST", headers: { Cookie: who.cookie, "X-CSRF-Token": who.csrf } });
+    assert.equal(claim.status, 200);
+    const page = await (await fetch(server.url + "api/console/queue", { headers: { Cookie: who.cookie } })).json();
+    assert.equal(page.total, 60);
+    assert.equal(page.requests.length, 51);
+    assert.deepEqual(page.requests.slice(0, 50).map((r) => r.phone), Array.from({ length: 50 }, (_, i) => "139****" + (1000 + i)),
+                     "the oldest 50, oldest first");
+    assert.equal(page.requests[50].phone, "13900001059", "and my own, with its whole number");
+    const two = await (await fetch(server.url + "api/console/queue?limit=2", { headers: { Cookie: who.cookie } })).json();
+    assert.deepEqual([two.total, two.requests.length], [60, 3]);
+
+    const desk = await consoleLogin(server.url);
+    await desk.getByText("还有 9 个在等，没有列出。先处理上面的，处理完会自动补上。").waitFor();
+    assert.equal(await desk.getByRole("article").count(), 51);
+    await desk.getByText("(60)").waitFor();
+    assert.deepEqual(desk.errors, []);
+  } finally {
+    await server.stop();
+  }
+});
+
 test("bad input gets a clear 4xx error and nothing is stored", async () => {
   const server = await helpServer(tmp(), { extra: ["--rate-limit", "0"] });
   const post = (path, body, headers = {}) => fetch(server.url + path, {
@@ -218,13 +250,16 @@ test("bad input gets a clear 4xx error and nothing is stored", async () => {
       [post("api/console/login", { username: "' OR '1'='1", password: "' OR '1'='1" }), 401, "wrong name or password"],
       [fetch(server.url + "api/console/queue").then(async (r) => ({ status: r.status, body: await r.json() })), 401, "please log in"],
     ];
+    const who = await login(server.url);
+    for (const limit of ["0", "501", "abc", "", "-1", "1e2"])
+      cases.push([fetch(server.url + "api/console/queue?limit=" + limit, { headers: { Cookie: who.cookie } }).then(async (r) => ({ status: r.status, body: await r.json() })),
+                  400, "limit must be a whole number from 1 to 500"]);
     for (const [promise, status, message] of cases) {
       const r = await promise;
       assert.equal(r.status, status, message);
       assert.equal(r.body.error, message);
     }
     // CSRF: a logged-in helper's cookie alone cannot change anything.
-    const who = await login(server.url);
     await post("api/help-requests", good);
     const [req] = await queue(server.url, who);
     const noToken = await post(`api/console/requests/${req.id}/claim`, {}, { Cookie: who.cookie });

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include <libpq-fe.h>
+
 #include "server/pg_store.h"
 #include "server/secrets.h"
 #include "server/test_stores.h"
@@ -103,6 +105,38 @@ TEST_CASE("PostgreSQL: a change made through one process reaches the live views 
     CHECK(b->request_by_id(id)->helper_name == "xiaojie");
 }
 
+TEST_CASE("PostgreSQL: a burst of changes is told to the other processes in a few notices, the last change included") {
+    PostgresDb db;
+    auto a = db.open(), b = db.open();
+    // A listener of its own, counting the notices a sends.
+    PGconn* listener = PQconnectdb(db.url.c_str());
+    REQUIRE(PQstatus(listener) == CONNECTION_OK);
+    PQclear(PQexec(listener, "LISTEN anxin_changes"));
+    settled(*a);
+    auto count_notices = [&] {
+        int n = 0;
+        PQconsumeInput(listener);
+        while (PGnotify* note = PQnotifies(listener)) {
+            ++n;
+            PQfreemem(note);
+        }
+        return n;
+    };
+    count_notices();
+    const uint64_t before = settled(*b);
+    for (int i = 0; i < 100; ++i) a->create_request(body("key-burst-of-changes-" + std::to_string(i)), 0, 1000, 600000);
+    CHECK(changes_after(*b, before));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the last notice has gone out
+    const int notices = count_notices();
+    CHECK(notices >= 1);
+    CHECK(notices < 100);  // one for every 20 ms, not one for every change
+    // The last change is told too: b hears of a change made after the burst.
+    const uint64_t quiet = settled(*b);
+    a->create_request(body("key-after-the-burst-0"), 0, 1000, 600000);
+    CHECK(changes_after(*b, quiet));
+    PQfinish(listener);
+}
+
 TEST_CASE("PostgreSQL: two helpers claiming the same request through two processes at once: exactly one wins") {
     PostgresDb db;
     auto a = db.open(), b = db.open();
@@ -150,5 +184,5 @@ TEST_CASE("PostgreSQL: the same request sent to two processes at once is stored 
         CHECK(ra.request.public_id == rb.request.public_id);
         CHECK(int(ra.created) + int(rb.created) == 1);
     }
-    CHECK(a->open_requests().size() == 20);
+    CHECK(a->open_requests(0, 0, 1000).size() == 20);
 }

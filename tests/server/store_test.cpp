@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -65,7 +66,7 @@ TEST_CASE("a database from before volunteers keeps its accounts, sessions and re
     REQUIRE(s->helper_by_username("xiaojie"));
     CHECK(s->helper_by_username("xiaojie")->id == xiaojie);
     CHECK(s->session("hash", 0));
-    const auto open_now = s->open_requests();
+    const auto open_now = s->open_requests(0, 0, 1000);
     REQUIRE(open_now.size() == 1);
     CHECK(open_now[0].helper_name == "xiaojie");  // the claim still points at the account
     Helper v;
@@ -90,7 +91,7 @@ TEST_CASE_TEMPLATE("the same idempotency key twice is one request; the context i
     CHECK(a.request.public_id == b.request.public_id);
     CHECK(a.request.public_id.size() == 32);
     CHECK(a.request.promised_at == 601000);
-    CHECK(s->open_requests().size() == 1);
+    CHECK(s->open_requests(0, 0, 1000).size() == 1);
     CHECK(a.request.context_json == help_context_to_json(body("x").context));
 }
 
@@ -108,8 +109,34 @@ TEST_CASE_TEMPLATE("claiming: one helper at a time, unless the promise is overdu
     CHECK(s->claim(id, mei, 7000));                     // a free helper takes over
     CHECK_FALSE(s->set_status(id, jie, RequestStatus::Done, "x", 8000));
     CHECK(s->set_status(id, mei, RequestStatus::Done, "办好了", 8000));
-    CHECK(s->open_requests().empty());
+    CHECK(s->open_requests(0, 0, 1000).empty());
     CHECK(s->history(mei, 10).size() == 1);
+}
+
+TEST_CASE_TEMPLATE("the queue lists its first requests in queue order, and every request the helper has claimed", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
+    const int64_t jie = add_helper(*s, "xiaojie"), mei = add_helper(*s, "xiaomei");
+    // Ten requests a second apart; the 5th is a senior's (priority), the 8th is overdue at 20000.
+    std::vector<int64_t> ids;
+    for (int i = 0; i < 10; ++i)
+        ids.push_back(s->create_request(body("key-queue-order-" + std::to_string(i)), i == 4 ? 1 : 0, 1000 * (i + 1), i == 7 ? 5000 : 600000)
+                          .request.id);
+    REQUIRE(s->claim(ids[9], jie, 15000));  // jie's own: the newest, last in order
+    REQUIRE(s->claim(ids[0], mei, 15000));
+    auto ordered = [&](Millis now, int64_t me, int limit) {
+        auto list = s->open_requests(now, me, limit);
+        std::stable_sort(list.begin(), list.end(), [&](const HelpRequest& x, const HelpRequest& y) { return queue_before(x, y, now, me); });
+        std::vector<int64_t> out;
+        for (const auto& r : list) out.push_back(r.id);
+        return out;
+    };
+    // Overdue first, then the senior, then the oldest; jie's own claimed request is there although it is not among the first 3.
+    CHECK(ordered(20000, jie, 3) == std::vector<int64_t>{ids[7], ids[4], ids[0], ids[9]});
+    CHECK(ordered(20000, mei, 3) == std::vector<int64_t>{ids[7], ids[4], ids[0]});  // mei's claim is already among them
+    CHECK(ordered(20000, jie, 100).size() == 10);
+    s->set_status(ids[9], jie, RequestStatus::Done, "好了", 16000);
+    CHECK(ordered(20000, jie, 3) == std::vector<int64_t>{ids[7], ids[4], ids[0]});  // done: not in the queue
 }
 
 TEST_CASE_TEMPLATE("a returning phone number is linked to the helper who helped it last", Db, SqliteDb, PostgresDb) {
@@ -150,7 +177,7 @@ TEST_CASE_TEMPLATE("many requests at once, some sent twice: each stored once, ea
     for (int i = 0; i < 40; ++i)
         threads.emplace_back([&, i] { results[i] = s->create_request(body("key-many-at-once-" + std::to_string(i % 20)), 0, 1000, 600000); });
     for (auto& t : threads) t.join();
-    CHECK(s->open_requests().size() == 20);
+    CHECK(s->open_requests(0, 0, 1000).size() == 20);
     int created = 0;
     for (int i = 0; i < 40; ++i) {
         REQUIRE(results[i].request.id != 0);

@@ -274,8 +274,11 @@
     }
     if (view === "queue") {
       api("GET", "/api/console/queue").then(function (j) {
-        $("queue-count").textContent = "(" + j.requests.length + ")";
+        $("queue-count").textContent = "(" + j.total + ")";
         fill("queue", j.requests, function (r) { return requestCard(r, false); }, "现在没有人在等。");
+        // The server lists the first ones in order (and my own): say how many more are waiting.
+        if (j.total > j.requests.length)
+          $("queue").appendChild(el("p", { text: "还有 " + (j.total - j.requests.length) + " 个在等，没有列出。先处理上面的，处理完会自动补上。" }));
       }).catch(onError);
     } else if (view === "history") {
       api("GET", "/api/console/history").then(function (j) {
