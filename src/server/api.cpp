@@ -223,7 +223,7 @@ HelpApi::HelpApi(Store& store, ApiConfig config, const Content& guides, std::fun
       login_limit_(std::make_unique<RateLimiter>(config_.login_rate_per_minute)),
       code_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute)),
       all_codes_limit_(std::make_unique<RateLimiter>(config_.code_rate_per_minute * 30)),
-      coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>()),
+      coview_(std::make_unique<CoViewHub>(config_.coview)), kiosks_(std::make_unique<KioskRegistry>(store)),
       classes_(std::make_unique<ClassHub>(config_.classes)), desk_load_(std::make_unique<DeskLoad>()) {
     catalog_.set(guides);
 }

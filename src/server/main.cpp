@@ -31,6 +31,7 @@
 #include "core/content.h"
 #include "core/content_bundle.h"
 #include "server/api.h"
+#include "server/kiosks.h"
 #include "server/pg_store.h"
 #include "server/secrets.h"
 #include "server/sqlite_store.h"
@@ -273,6 +274,7 @@ int main(int argc, char** argv) {
             step([&] { store->escalate_overdue(t); });
             step([&] { api.housekeeping(t); });  // screen sharing that timed out ends, and is forgotten
             if (tick % 600 == 0) step([&] { store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000); });
+            if (tick % 600 == 0) step([&] { store->forget_kiosks(t - KioskRegistry::kForgetMs); });
             for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });

@@ -6,6 +6,8 @@
 // [SECTION] Helpers and sessions
 // [SECTION] Accounts and the audit log
 // [SECTION] Reports
+// [SECTION] Kiosks
+// [SECTION] Published content
 
 #include "server/sqlite_store.h"
 
@@ -180,6 +182,11 @@ const char* const kMigrations[] = {
        CREATE INDEX IF NOT EXISTS requests_open_only ON requests(id) WHERE status != 'done';
        CREATE INDEX IF NOT EXISTS requests_helper_closed ON requests(helper_id, closed_at) WHERE status = 'done';
        CREATE INDEX IF NOT EXISTS requests_personal ON requests(closed_at) WHERE status = 'done' AND (phone IS NOT NULL OR context != '{}');)",
+    // 7: kiosks, kept in the file (they were in memory, and came back only with their next heartbeat)
+    R"(CREATE TABLE IF NOT EXISTS kiosks (
+         id TEXT PRIMARY KEY, label TEXT NOT NULL, last_seen INTEGER NOT NULL, last_heard INTEGER NOT NULL,
+         requests_today INTEGER NOT NULL, day INTEGER NOT NULL);
+       CREATE INDEX IF NOT EXISTS kiosks_heard ON kiosks(last_heard);)",
 };
 
 
@@ -625,6 +632,51 @@ bool SqliteStore::answer_report(int64_t id, const std::string& answer, const std
     Stmt s(db_, "UPDATE reports SET answer = ?, status = ?, updated_at = ? WHERE id = ?");
     s.bind(1, answer).bind(2, status).bind(3, now).bind(4, id);
     return applied_one(s);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Kiosks
+//-----------------------------------------------------------------------------
+
+namespace {
+// The shared SQL (store_rows.h) is written with PostgreSQL's $1; SQLite reads ?1 the same way.
+std::string numbered(const char* pg_sql) {
+    std::string s = pg_sql;
+    for (char& ch : s) if (ch == '$') ch = '?';
+    return s;
+}
+}  // namespace
+
+// Not changes the live views wait on (a heartbeat every 3 minutes from every kiosk).
+void SqliteStore::kiosk_heartbeat(const std::string& id, const std::string& label, Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, numbered(kKioskHeartbeat).c_str());
+    s.bind(1, id).bind(2, label).bind(3, now).bind(4, int64_t(kMaxKiosks));
+    s.run();
+}
+
+void SqliteStore::kiosk_request(const std::string& id, const std::string& label, Millis now, int64_t day) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, numbered(kKioskRequest).c_str());
+    s.bind(1, id).bind(2, label).bind(3, now).bind(4, day).bind(5, int64_t(kMaxKiosks));
+    s.run();
+}
+
+std::vector<KioskSeen> SqliteStore::kiosks(Millis heard_since) {
+    Reader reader(*readers_);
+    Stmt s(reader.db(), numbered(kKioskList).c_str());
+    s.bind(1, heard_since);
+    std::vector<KioskSeen> out;
+    while (s.step()) out.push_back(kiosk_from_row(s));
+    return out;
+}
+
+int SqliteStore::forget_kiosks(Millis heard_before) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, numbered(kKioskForget).c_str());
+    s.bind(1, heard_before);
+    s.run();
+    return sqlite3_changes(db_);
 }
 
 //-----------------------------------------------------------------------------

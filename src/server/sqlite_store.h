@@ -63,6 +63,11 @@ public:
     std::vector<Report> reports() override;
     bool answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) override;
 
+    void kiosk_heartbeat(const std::string& id, const std::string& label, Millis now) override;
+    void kiosk_request(const std::string& id, const std::string& label, Millis now, int64_t day) override;
+    std::vector<KioskSeen> kiosks(Millis heard_since) override;
+    int forget_kiosks(Millis heard_before) override;
+
     int64_t add_content_version(const ContentVersion& version) override;
     std::optional<ContentVersion> content_version(int64_t id) override;
     std::vector<ContentVersion> content_versions(int limit) override;

@@ -87,6 +87,16 @@ struct AuditEntry {
     std::string subject;      // the phone number or the account's username
 };
 
+// A kiosk as the help desk last heard of it (see kiosks.h).
+struct KioskSeen {
+    std::string id;
+    std::string label;      // the place ("西溪社区服务中心 1号机"), or the id when no place is set
+    Millis last_seen = 0;   // its last heartbeat; 0 = only known from a request
+    Millis last_heard = 0;  // a heartbeat or a request
+    int requests_today = 0;
+    int64_t day = -1;       // the day requests_today counts (the desk's local date)
+};
+
 struct CreateResult {
     HelpRequest request;
     bool created = false;  // false: the idempotency key was seen before; this is that request
@@ -156,6 +166,15 @@ public:
     virtual std::optional<Report> report_by_public_id(const std::string& public_id) = 0;
     virtual std::vector<Report> reports() = 0;
     virtual bool answer_report(int64_t id, const std::string& answer, const std::string& status, Millis now) = 0;
+
+    // ---- Kiosks: kept here so that every process sees every kiosk. At most kMaxKiosks: a
+    // flood of made-up ids cannot fill the table (kiosks already known still call in).
+    static constexpr int kMaxKiosks = 5000;
+    virtual void kiosk_heartbeat(const std::string& id, const std::string& label, Millis now) = 0;
+    // A help request from the kiosk, on `day`: counted, and its place kept when it said one.
+    virtual void kiosk_request(const std::string& id, const std::string& label, Millis now, int64_t day) = 0;
+    virtual std::vector<KioskSeen> kiosks(Millis heard_since) = 0;  // by id
+    virtual int forget_kiosks(Millis heard_before) = 0;
 
     // Published content, newest last. content_version(0) is the newest.
     virtual int64_t add_content_version(const ContentVersion& version) = 0;  // returns its id (0 on failure)

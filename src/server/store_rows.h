@@ -23,6 +23,28 @@ inline std::string queue_where(const std::string& now, const std::string& me, co
            " THEN 0 ELSE 1 END, priority DESC, created_at, id LIMIT " + limit + "))";
 }
 
+// Kiosks, in PostgreSQL's placeholders ($1); SQLite takes them as ?1 (sqlite_store.cpp).
+// A new kiosk is added only while there are fewer than the last parameter (Store::kMaxKiosks).
+inline constexpr const char* kKioskHeartbeat =
+    "INSERT INTO kiosks (id, label, last_seen, last_heard, requests_today, day) "
+    "SELECT $1, $2, CAST($3 AS BIGINT), CAST($3 AS BIGINT), 0, -1 "
+    "WHERE (SELECT count(*) FROM kiosks) < $4 OR EXISTS (SELECT 1 FROM kiosks WHERE id = $1) "
+    "ON CONFLICT (id) DO UPDATE SET label = excluded.label, last_seen = excluded.last_seen, last_heard = excluded.last_heard";
+inline constexpr const char* kKioskRequest =
+    "INSERT INTO kiosks (id, label, last_seen, last_heard, requests_today, day) "
+    "SELECT $1, CASE WHEN $2 = '' THEN $1 ELSE $2 END, 0, CAST($3 AS BIGINT), 1, CAST($4 AS BIGINT) "
+    "WHERE (SELECT count(*) FROM kiosks) < $5 OR EXISTS (SELECT 1 FROM kiosks WHERE id = $1) "
+    "ON CONFLICT (id) DO UPDATE SET label = CASE WHEN $2 = '' THEN kiosks.label ELSE $2 END, last_heard = excluded.last_heard, "
+    "requests_today = CASE WHEN kiosks.day = excluded.day THEN kiosks.requests_today + 1 ELSE 1 END, day = excluded.day";
+inline constexpr const char* kKioskList =
+    "SELECT id, label, last_seen, last_heard, requests_today, day FROM kiosks WHERE last_heard >= $1 ORDER BY id";
+inline constexpr const char* kKioskForget = "DELETE FROM kiosks WHERE last_heard < $1";
+
+template <class Row>
+KioskSeen kiosk_from_row(Row& s) {
+    return KioskSeen{s.text(0), s.text(1), s.i64(2), s.i64(3), int(s.i64(4)), s.i64(5)};
+}
+
 inline constexpr const char* kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
 
 template <class Row>

@@ -1,6 +1,7 @@
 // A city's help desk: several server processes on one PostgreSQL database. A request
 // created through one process is seen live and claimed through another; two helpers
-// claiming at once on two processes: one wins; a process killed (SIGKILL) in a burst of
+// claiming at once on two processes: one wins; a kiosk calling in through one is listed by
+// the other; a process killed (SIGKILL) in a burst of
 // requests loses nothing it acknowledged and duplicates nothing; while the database is
 // down every answer is 503 with Retry-After, and it serves again when the database is back.
 import assert from "node:assert/strict";
@@ -65,6 +66,24 @@ test("a request made through one process is seen live in a console on another, a
     assert.equal(status.helper, "小杰");
     assert.deepEqual(desk.errors, []);
     await desk.context().close();
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+});
+
+test("a kiosk calling in through one process is listed, with its requests, in the console of another", async () => {
+  const { a, b } = await twoProcesses();
+  try {
+    const beat = await fetch(a.url + "api/kiosks/heartbeat", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                               body: JSON.stringify({ id: "xixi-1", place: "西溪社区 1号机" }) });
+    assert.equal(beat.status, 200);
+    const r = await fetch(b.url + "api/help-requests", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ idempotency_key: "cluster-kiosk-000001", phone: "13900139000", context: { device: "kiosk:xixi-1|西溪社区 1号机" } }) });
+    assert.equal(r.status, 201);
+    const who = await login(b.url, "xiaojie", "secretpass1");
+    const { kiosks } = await (await fetch(b.url + "api/console/kiosks", { headers: { Cookie: who.cookie } })).json();
+    assert.deepEqual(kiosks.map((k) => [k.id, k.place, k.online, k.requests_today]), [["xixi-1", "西溪社区 1号机", true, 1]]);
   } finally {
     await a.stop();
     await b.stop();

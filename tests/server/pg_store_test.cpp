@@ -49,9 +49,9 @@ bool changes_after(Store& s, uint64_t from) {
 TEST_CASE("PostgreSQL: migrated once; reopening changes nothing; a newer schema is refused; names and roles are checked") {
     REQUIRE(secrets_init());
     PostgresDb db;
-    { CHECK(db.open()->schema_version() == 2); }
+    { CHECK(db.open()->schema_version() == 3); }
     auto s = db.open();
-    CHECK(s->schema_version() == 2);
+    CHECK(s->schema_version() == 3);
     add_helper(*s, "xiaojie");
     Helper again;
     again.username = "xiaojie";
@@ -66,7 +66,7 @@ TEST_CASE("PostgreSQL: migrated once; reopening changes nothing; a newer schema 
     db.sql("UPDATE anxin_schema SET version = 99");
     std::string err;
     CHECK_FALSE(PgStore::open(db.url, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 2)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 3)");
 }
 
 TEST_CASE("PostgreSQL: two processes starting at once on a new database: one migrates, both work") {
@@ -79,7 +79,7 @@ TEST_CASE("PostgreSQL: two processes starting at once on a new database: one mig
     tb.join();
     REQUIRE_MESSAGE(a, err_a);
     REQUIRE_MESSAGE(b, err_b);
-    CHECK(a->schema_version() == 2);
+    CHECK(a->schema_version() == 3);
     add_helper(*a, "xiaojie");
     CHECK(b->helper_by_username("xiaojie"));
 }

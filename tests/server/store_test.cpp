@@ -30,15 +30,15 @@ std::unique_ptr<SqliteStore> open(SqliteDb& db) { return db.open(); }
 TEST_CASE("a new database is migrated to the current schema; reopening changes nothing; a newer one is refused") {
     REQUIRE(secrets_init());
     SqliteDb db;
-    { CHECK(open(db)->schema_version() == 6); }
-    { CHECK(open(db)->schema_version() == 6); }
+    { CHECK(open(db)->schema_version() == 7); }
+    { CHECK(open(db)->schema_version() == 7); }
     sqlite3* raw = nullptr;
     sqlite3_open(db.path.c_str(), &raw);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     std::string err;
     CHECK_FALSE(SqliteStore::open(db.path, err));
-    CHECK(err == "the database is from a newer version (schema 99; this server knows 6)");
+    CHECK(err == "the database is from a newer version (schema 99; this server knows 7)");
 }
 
 TEST_CASE("a database from before volunteers keeps its accounts, sessions and requests, and takes volunteers") {
@@ -62,7 +62,7 @@ TEST_CASE("a database from before volunteers keeps its accounts, sessions and re
         sqlite3_close(raw);
     }
     auto s = open(db);
-    CHECK(s->schema_version() == 6);
+    CHECK(s->schema_version() == 7);
     REQUIRE(s->helper_by_username("xiaojie"));
     CHECK(s->helper_by_username("xiaojie")->id == xiaojie);
     CHECK(s->session("hash", 0));
@@ -393,9 +393,49 @@ TEST_CASE("a database at schema 4 gains disabled accounts and the audit log; its
         sqlite3_close(raw);
     }
     auto s = open(db);
-    CHECK(s->schema_version() == 6);
+    CHECK(s->schema_version() == 7);
     CHECK_FALSE(s->helper_by_id(jie)->disabled);
     CHECK(s->session("hash", 0));
     s->add_audit(jie, "看了号码", "13800138000", 5);
     CHECK(s->audit_log(1).size() == 1);
+}
+
+TEST_CASE_TEMPLATE("kiosks: heartbeats and requests are kept for every process; a new day starts a new count; old ones are forgotten", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
+    s->kiosk_heartbeat("xixi-1", "西溪社区 1号机", 1000);
+    s->kiosk_request("xixi-1", "", 2000, 7);           // no place said: the heartbeat's is kept
+    s->kiosk_request("xixi-1", "", 3000, 7);
+    s->kiosk_request("zijin-2", "紫金港 2号机", 4000, 7);  // known only from a request
+    auto another = db.open();                          // another process on the same database (SQLite: the same file)
+    auto list = another->kiosks(0);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].id == "xixi-1");
+    CHECK(list[0].label == "西溪社区 1号机");
+    CHECK(list[0].last_seen == 1000);
+    CHECK(list[0].last_heard == 3000);
+    CHECK(list[0].requests_today == 2);
+    CHECK(list[1].label == "紫金港 2号机");
+    CHECK(list[1].last_seen == 0);
+    another->kiosk_request("xixi-1", "西溪社区 1号机（大厅）", 90000, 8);  // the next day, through the other process
+    list = s->kiosks(0);
+    CHECK(list[0].requests_today == 1);
+    CHECK(list[0].day == 8);
+    CHECK(list[0].label == "西溪社区 1号机（大厅）");
+    CHECK(s->kiosks(5000).size() == 1);               // heard from since then: only xixi-1
+    CHECK(s->forget_kiosks(5000) == 1);
+    CHECK(s->kiosks(0).size() == 1);
+}
+
+TEST_CASE("kiosks: a flood of made-up ids stops at the limit; kiosks already known still call in") {
+    SqliteDb db;
+    auto s = open(db);
+    for (int i = 0; i < Store::kMaxKiosks + 10; ++i) s->kiosk_heartbeat("k" + std::to_string(i), "", i + 1);
+    CHECK(s->kiosks(0).size() == size_t(Store::kMaxKiosks));
+    s->kiosk_heartbeat("k0", "still here", 999999);
+    s->kiosk_request("k1", "", 999999, 1);
+    auto list = s->kiosks(999999);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].label == "still here");
+    CHECK(list[1].requests_today == 1);
 }
