@@ -16,7 +16,8 @@
 //           GET|POST /api/console/content   GET /api/console/content/{n}   POST /api/console/content/check | rollback (authors)
 // Console:  POST /api/console/login | logout | password (own: old, new)   GET  /api/console/me
 //           GET  /api/console/queue | history | reports | events (server-sent events)
-//           (the queue shows a phone number in full only on the viewer's own requests; a claim is audited)
+//           (the queue: ?limit= the first 50 in order, and the viewer's own, with `total`; it shows a
+//           phone number in full only on the viewer's own requests; a claim is audited)
 //           POST /api/console/requests/{id}/claim | promise | status
 //           POST /api/console/reports/{id}/answer
 // Admins:   GET|POST /api/console/accounts   POST /api/console/accounts/{id}/disable | enable | password
