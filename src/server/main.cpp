@@ -260,7 +260,7 @@ int main(int argc, char** argv) {
     if (listening_fd >= 0) ::listen(listening_fd, SOMAXCONN);
 
     std::atomic<bool> done{false};
-    std::thread housekeeping([&] {  // overdue promises escalate; old personal data goes
+    std::thread housekeeping([&] {  // overdue promises escalate; old personal data, kiosks and sessions go
         for (int tick = 0; !done; ++tick) {
             const Millis t = system_now();
             // Each step on its own: the database being away must not stop sharing and classes expiring.
@@ -273,8 +273,11 @@ int main(int argc, char** argv) {
             };
             step([&] { store->escalate_overdue(t); });
             step([&] { api.housekeeping(t); });  // screen sharing that timed out ends, and is forgotten
-            if (tick % 600 == 0) step([&] { store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000); });
-            if (tick % 600 == 0) step([&] { store->forget_kiosks(t - KioskRegistry::kForgetMs); });
+            if (tick % 600 == 0) {  // every 10 minutes, what is past its time goes
+                step([&] { store->delete_personal_data(t - Millis(retention_days) * 24 * 3600 * 1000); });
+                step([&] { store->forget_kiosks(t - KioskRegistry::kForgetMs); });
+                step([&] { store->delete_expired_sessions(t); });
+            }
             for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });

@@ -529,13 +529,17 @@ int PgStore::open_count() {
 
 bool PgStore::claim(int64_t id, int64_t helper_id, Millis now) {
     Conn c(*pool_);
-    const int n = write(c,
-                        "UPDATE requests SET helper_id = $1, status = CASE WHEN status = 'waiting' THEN 'accepted' ELSE status END, "
-                        "escalated = 0, updated_at = $2 WHERE id = $3 AND status <> 'done' "
-                        "AND (helper_id IS NULL OR helper_id = $1 OR escalated = 1) RETURNING 1",
-                        {helper_id, now, id});
-    if (n == 1) note_change();
-    return n == 1;
+    // One statement: the claim, and the audit entry for the number the claimer now sees.
+    Result r = c.run("WITH claimed AS (UPDATE requests SET helper_id = $1, "
+                     "  status = CASE WHEN status = 'waiting' THEN 'accepted' ELSE status END, escalated = 0, updated_at = $2 "
+                     "  WHERE id = $3 AND status <> 'done' AND (helper_id IS NULL OR helper_id = $1 OR escalated = 1) RETURNING phone), "
+                     "seen AS (INSERT INTO audit_log (at, helper_id, action, subject) "
+                     "  SELECT $2, $1, '看了号码', phone FROM claimed WHERE phone IS NOT NULL AND phone <> '') "
+                     "SELECT count(*) FROM claimed",
+                     {helper_id, now, id});
+    const bool claimed = r.rows() == 1 && r.i64(0, 0) == 1;
+    if (claimed) note_change();
+    return claimed;
 }
 
 bool PgStore::set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) {
@@ -630,6 +634,11 @@ std::optional<Session> PgStore::session(const std::string& token_hash, Millis no
 void PgStore::remove_session(const std::string& token_hash) {
     Conn c(*pool_);
     c.run("DELETE FROM sessions WHERE token_hash = $1", {token_hash});
+}
+
+int PgStore::delete_expired_sessions(Millis now) {
+    Conn c(*pool_);
+    return c.run("DELETE FROM sessions WHERE expires_at <= $1", {now}).changed();
 }
 
 int PgStore::active_helpers(Millis since) {

@@ -400,10 +400,17 @@ int SqliteStore::open_count() {
 
 bool SqliteStore::claim(int64_t id, int64_t helper_id, Millis now) {
     std::lock_guard<std::mutex> lock(mu_);
+    Transaction tx(db_);
     Stmt s(db_, "UPDATE requests SET helper_id = ?, status = CASE WHEN status = 'waiting' THEN 'accepted' ELSE status END, "
                 "escalated = 0, updated_at = ? WHERE id = ? AND status != 'done' AND (helper_id IS NULL OR helper_id = ? OR escalated = 1)");
     s.bind(1, helper_id).bind(2, now).bind(3, id).bind(4, helper_id);
-    return applied_one(s);
+    if (!s.run() || sqlite3_changes(db_) != 1) return false;
+    Stmt seen(db_, "INSERT INTO audit_log (at, helper_id, action, subject) SELECT ?, ?, '看了号码', phone FROM requests "
+                   "WHERE id = ? AND phone IS NOT NULL AND phone != ''");  // the claimer now sees the whole number
+    seen.bind(1, now).bind(2, helper_id).bind(3, id);
+    if (!seen.run() || !tx.commit()) return false;
+    ++version_;
+    return true;
 }
 
 bool SqliteStore::set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) {
@@ -496,6 +503,14 @@ void SqliteStore::remove_session(const std::string& token_hash) {
     Stmt s(db_, "DELETE FROM sessions WHERE token_hash = ?");
     s.bind(1, token_hash);
     s.run();
+}
+
+int SqliteStore::delete_expired_sessions(Millis now) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Stmt s(db_, "DELETE FROM sessions WHERE expires_at <= ?");
+    s.bind(1, now);
+    s.run();
+    return sqlite3_changes(db_);
 }
 
 int SqliteStore::active_helpers(Millis since) {

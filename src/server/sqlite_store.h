@@ -48,6 +48,7 @@ public:
     void add_session(const std::string& token_hash, const Session& session) override;
     std::optional<Session> session(const std::string& token_hash, Millis now) override;
     void remove_session(const std::string& token_hash) override;
+    int delete_expired_sessions(Millis now) override;
     int active_helpers(Millis since) override;
 
     std::vector<Helper> helpers() override;

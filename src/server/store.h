@@ -128,7 +128,8 @@ public:
     virtual std::vector<HelpRequest> history(int64_t helper_id, int limit) = 0;
     virtual int waiting_ahead(int64_t id) = 0;                     // open requests created before it
     virtual int open_count() = 0;                                  // requests not done
-    // Claim: only if unclaimed, or overdue (escalated) — or by the same helper.
+    // Claim: only if unclaimed, or overdue (escalated) — or by the same helper. The claimer
+    // now sees the whole phone number: "看了号码" goes into the audit log in the same transaction.
     virtual bool claim(int64_t id, int64_t helper_id, Millis now) = 0;
     virtual bool set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) = 0;
     virtual bool set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) = 0;
@@ -142,6 +143,7 @@ public:
     virtual void add_session(const std::string& token_hash, const Session& session) = 0;
     virtual std::optional<Session> session(const std::string& token_hash, Millis now) = 0;
     virtual void remove_session(const std::string& token_hash) = 0;
+    virtual int delete_expired_sessions(Millis now) = 0;             // returns how many
     virtual int active_helpers(Millis since) = 0;                    // helpers with a live session
 
     // ---- Accounts (admins, from the console)

@@ -111,6 +111,12 @@ TEST_CASE_TEMPLATE("claiming: one helper at a time, unless the promise is overdu
     CHECK(s->set_status(id, mei, RequestStatus::Done, "办好了", 8000));
     CHECK(s->open_requests(0, 0, 1000).empty());
     CHECK(s->history(mei, 10).size() == 1);
+    // Each claim showed its helper the whole number, and said so in the audit log (refused ones did not).
+    const auto seen = s->audit_log(10);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].helper_id == mei);
+    CHECK(seen[1].helper_id == jie);
+    for (const AuditEntry& e : seen) CHECK((e.action == "看了号码" && e.subject == "13800138000"));
 }
 
 TEST_CASE_TEMPLATE("the queue lists its first requests in queue order, and every request the helper has claimed", Db, SqliteDb, PostgresDb) {
@@ -325,8 +331,7 @@ void a_persons_requests_are_found_and_deleted(Store& s) {
     CHECK(found[1].id == done);
     CHECK(found[1].outcome == "教会了");
     CHECK(s.requests_by_phone("13700137000").empty());
-    s.add_audit(jie, "看了号码", "13800138000", 1100);
-    s.add_audit(jie, "看了号码", "13900139000", 1100);
+    s.add_audit(jie, "看了号码", "13900139000", 1100);  // the claim above recorded 13800138000
     const uint64_t before = s.version();
     CHECK(s.delete_person("13800138000", "138****8000") == 2);
     const auto log = s.audit_log(10);
@@ -438,4 +443,16 @@ TEST_CASE("kiosks: a flood of made-up ids stops at the limit; kiosks already kno
     REQUIRE(list.size() == 2);
     CHECK(list[0].label == "still here");
     CHECK(list[1].requests_today == 1);
+}
+
+TEST_CASE_TEMPLATE("expired sessions are deleted; live ones stay", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto s = db.open();
+    const int64_t jie = add_helper(*s, "xiaojie");
+    s->add_session("old-session", Session{jie, "csrf1", 1000});
+    s->add_session("live-session", Session{jie, "csrf2", 5000});
+    CHECK(s->delete_expired_sessions(2000) == 1);
+    CHECK(s->delete_expired_sessions(2000) == 0);
+    CHECK_FALSE(s->session("old-session", 0));  // gone, not only expired
+    CHECK(s->session("live-session", 2000));
 }
