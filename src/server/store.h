@@ -134,7 +134,9 @@ public:
     virtual bool set_promise(int64_t id, int64_t helper_id, Millis promised_at, Millis now) = 0;
     virtual bool set_status(int64_t id, int64_t helper_id, RequestStatus status, const std::string& outcome, Millis now) = 0;
     virtual int escalate_overdue(Millis now) = 0;                    // marks overdue open requests; returns how many
-    virtual int delete_personal_data(Millis closed_before) = 0;      // returns how many requests were cleared
+    // Clears phone, context and outcome of requests closed before then, and masks the phone
+    // numbers in audit entries written before then; returns how many requests were cleared.
+    virtual int delete_personal_data(Millis closed_before) = 0;
 
     // ---- Helpers and sessions
     virtual bool add_helper(const Helper& helper) = 0;               // false if the username is taken

@@ -166,7 +166,14 @@ TEST_CASE_TEMPLATE("personal data of requests closed before the retention limit 
     s->claim(old_id, jie, 1000);
     s->set_status(old_id, jie, RequestStatus::Done, "好了", 2000);
     const int64_t open_id = s->create_request(body("key-0000000000000007"), 0, 1000, 600000).request.id;
+    s->add_audit(jie, "看了号码", "13800138000", 1500);   // old: only who looked stays
+    s->add_audit(jie, "查了号码", "12345678", 1600);
+    s->add_audit(jie, "停用了账号", "xiaomei", 1700);     // not a number
+    s->add_audit(jie, "看了号码", "13900139000", 20000);  // within the retention time
     CHECK(s->delete_personal_data(10000) == 1);
+    std::vector<std::string> subjects;
+    for (const AuditEntry& e : s->audit_log(10)) subjects.push_back(e.subject);  // newest first; the claim's entry at 1000 last
+    CHECK(subjects == std::vector<std::string>{"13900139000", "xiaomei", "******78", "138****8000", "138****8000"});
     CHECK(s->request_by_id(old_id)->phone.empty());
     CHECK(s->request_by_id(old_id)->context_json == "{}");
     CHECK(s->request_by_id(open_id)->phone == "13800138000");
