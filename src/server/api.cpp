@@ -767,15 +767,16 @@ void HelpApi::install(httplib::Server& svr) {
         const LoadedBundle b = load_content_bundle(content_bundle(1, files), cfg.assets_dir);
         if (!b.ok) return reply(res, 422, json{{"error", "the guides have problems; nothing was published"}, {"problems", b.problems}});
         std::lock_guard<std::mutex> lock(publishing);  // the newest version and the catalog change together
-        if (base > 0) {
+        ContentVersion v{0, who.display_name, note, now(), files};
+        // Saved only if no one published meanwhile, through this process or another.
+        v.id = store.add_content_version(v, base > 0 ? base : Store::kAnyVersion);
+        if (!v.id) {
             auto last = store.content_version(0);
-            if (last && last->id != base)
+            if (base > 0 && last && last->id != base)
                 return reply(res, 409, json{{"error", "version " + std::to_string(last->id) + " was published after the one this draft started from"},
                                             {"newest", last->id}});
+            return error(res, 500, "could not save the version");
         }
-        ContentVersion v{0, who.display_name, note, now(), files};
-        v.id = store.add_content_version(v);
-        if (!v.id) return error(res, 500, "could not save the version");
         v.bytes = files.size();
         catalog.set(b.content);  // requests and reports may name its guides from now on
         newest_content_ = std::make_shared<const ContentVersion>(v);

@@ -135,7 +135,7 @@ int create_helper(Store& store, const Args& args) {
 // The guides the apps fetch start as the shipped ones; authors publish from there. A new
 // installation whose guides differ from the ones last installed publishes them as a new
 // version (a release carries its own fixes); what authors published stays in the history.
-void publish_installed_guides(Store& store, const std::string& assets, const anxin::Content& content) {
+void publish_installed_guides(Store& store, const std::string& assets, const anxin::Content& content, bool again = true) {
     if (content.guides.empty()) return;
     std::vector<std::string> problems;
     const std::string files = anxin::content_files_from_assets(assets, problems);
@@ -149,7 +149,10 @@ void publish_installed_guides(Store& store, const std::string& assets, const anx
     if (!versions.empty() && versions.front().author != kInstalled)
         std::fprintf(stderr, "anxin_server: the installed guides replace version %lld (%s); it stays in the history\n",
                      (long long)versions.front().id, versions.front().author.c_str());
-    store.add_content_version({0, kInstalled, versions.empty() ? "安装时的指南" : "新安装的指南", system_now(), files});
+    // Only if no other process, starting at the same moment, published first (then it is checked again).
+    const int64_t newest = versions.empty() ? 0 : versions.front().id;
+    if (!store.add_content_version({0, kInstalled, versions.empty() ? "安装时的指南" : "新安装的指南", system_now(), files}, newest) && again)
+        publish_installed_guides(store, assets, content, false);
 }
 
 // A postgresql:// (or postgres://) URL opens PostgreSQL; anything else is a SQLite file.

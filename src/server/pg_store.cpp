@@ -812,9 +812,15 @@ int PgStore::forget_kiosks(Millis heard_before) {
 // [SECTION] Published content
 //-----------------------------------------------------------------------------
 
-int64_t PgStore::add_content_version(const ContentVersion& v) {
+int64_t PgStore::add_content_version(const ContentVersion& v, int64_t after_id) {
     Conn c(*pool_);
     Tx tx(c);
+    if (after_id != kAnyVersion) {
+        // Publishers wait for each other here (the lock conflicts with itself); readers do not.
+        c.run("LOCK TABLE content_versions IN SHARE ROW EXCLUSIVE MODE");
+        Result newest = c.run("SELECT COALESCE(MAX(id), 0) FROM content_versions");
+        if (newest.rows() != 1 || newest.i64(0, 0) != after_id) return 0;
+    }
     Result r = c.run("INSERT INTO content_versions (author, note, created_at, files) VALUES ($1, $2, $3, $4) RETURNING id",
                      {v.author, v.note, v.created_at, v.files});
     if (r.rows() != 1 || !tx.commit()) return 0;

@@ -705,13 +705,20 @@ int SqliteStore::forget_kiosks(Millis heard_before) {
 // [SECTION] Published content
 //-----------------------------------------------------------------------------
 
-int64_t SqliteStore::add_content_version(const ContentVersion& v) {
+int64_t SqliteStore::add_content_version(const ContentVersion& v, int64_t after_id) {
     std::lock_guard<std::mutex> lock(mu_);
+    Transaction tx(db_);  // BEGIN IMMEDIATE: another process on the file waits for the check and the insert
+    if (after_id != kAnyVersion) {
+        Stmt newest(db_, "SELECT COALESCE(MAX(id), 0) FROM content_versions");
+        if (!newest.step() || newest.i64(0) != after_id) return 0;
+    }
     Stmt s(db_, "INSERT INTO content_versions (author, note, created_at, files) VALUES (?, ?, ?, ?)");
     s.bind(1, v.author).bind(2, v.note).bind(3, v.created_at).bind(4, v.files);
     if (!s.run()) return 0;
+    const int64_t id = sqlite3_last_insert_rowid(db_);
+    if (!tx.commit()) return 0;
     ++version_;
-    return sqlite3_last_insert_rowid(db_);
+    return id;
 }
 
 std::optional<ContentVersion> SqliteStore::content_version(int64_t id) {

@@ -69,7 +69,7 @@ public:
     std::vector<KioskSeen> kiosks(Millis heard_since) override;
     int forget_kiosks(Millis heard_before) override;
 
-    int64_t add_content_version(const ContentVersion& version) override;
+    int64_t add_content_version(const ContentVersion& version, int64_t after_id) override;
     std::optional<ContentVersion> content_version(int64_t id) override;
     std::vector<ContentVersion> content_versions(int limit) override;
 

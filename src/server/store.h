@@ -181,7 +181,11 @@ public:
     virtual int forget_kiosks(Millis heard_before) = 0;
 
     // Published content, newest last. content_version(0) is the newest.
-    virtual int64_t add_content_version(const ContentVersion& version) = 0;  // returns its id (0 on failure)
+    // Returns its id, or 0 if not saved. With after_id ≥ 0 it is saved only if the newest version
+    // is after_id (0: there is none yet), checked and saved at once over every process: two
+    // publishing at the same moment from the same version cannot both succeed.
+    static constexpr int64_t kAnyVersion = -1;
+    virtual int64_t add_content_version(const ContentVersion& version, int64_t after_id) = 0;
     virtual std::optional<ContentVersion> content_version(int64_t id) = 0;
     virtual std::vector<ContentVersion> content_versions(int limit) = 0;       // newest first, without files
 

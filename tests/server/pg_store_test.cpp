@@ -137,6 +137,21 @@ TEST_CASE("PostgreSQL: a burst of changes is told to the other processes in a fe
     PQfinish(listener);
 }
 
+TEST_CASE("PostgreSQL: two processes publishing from the same version at once: exactly one version is saved") {
+    PostgresDb db;
+    auto a = db.open(), b = db.open();
+    for (int round = 0; round < 10; ++round) {
+        const int64_t newest = a->content_version(0) ? a->content_version(0)->id : 0;
+        int64_t got_a = 0, got_b = 0;
+        std::thread ta([&] { got_a = a->add_content_version({0, "小杰", "a", 1000, "{}"}, newest); });
+        std::thread tb([&] { got_b = b->add_content_version({0, "小美", "b", 1000, "{}"}, newest); });
+        ta.join();
+        tb.join();
+        CHECK(((got_a != 0) != (got_b != 0)));  // one of the two, never both
+    }
+    CHECK(a->content_versions(100).size() == 10);
+}
+
 TEST_CASE("PostgreSQL: two helpers claiming the same request through two processes at once: exactly one wins") {
     PostgresDb db;
     auto a = db.open(), b = db.open();

@@ -216,8 +216,9 @@ TEST_CASE_TEMPLATE("content versions: each publish is a new version with who and
     Db db;
     auto s = db.open();
     CHECK_FALSE(s->content_version(0));  // nothing published yet
-    const int64_t v1 = s->add_content_version({0, "随安装包", "安装时的指南", 1000, R"({"glossary.json":{"terms":{}}})"});
-    const int64_t v2 = s->add_content_version({0, "小杰", "改了第 3 步的说法", 2000, R"({"glossary.json":{"terms":{"a":"b"}}})"});
+    const int64_t v1 = s->add_content_version({0, "随安装包", "安装时的指南", 1000, R"({"glossary.json":{"terms":{}}})"}, 0);
+    CHECK_FALSE(s->add_content_version({0, "随安装包", "安装时的指南", 1000, "{}"}, 0));  // another process was first
+    const int64_t v2 = s->add_content_version({0, "小杰", "改了第 3 步的说法", 2000, R"({"glossary.json":{"terms":{"a":"b"}}})"}, v1);
     CHECK(v2 == v1 + 1);
     const auto newest = s->content_version(0);
     REQUIRE(newest);
@@ -233,7 +234,8 @@ TEST_CASE_TEMPLATE("content versions: each publish is a new version with who and
     // A rollback publishes the old files again: history is kept, the newest is v1's content.
     const auto old = s->content_version(v1);
     REQUIRE(old);
-    const int64_t v3 = s->add_content_version({0, "小杰", "回到第 1 版", 3000, old->files});
+    CHECK_FALSE(s->add_content_version({0, "小美", "从第 1 版改的", 3000, "{}"}, v1));  // v2 came after the draft's v1
+    const int64_t v3 = s->add_content_version({0, "小杰", "回到第 1 版", 3000, old->files}, Store::kAnyVersion);
     CHECK(s->content_version(0)->id == v3);
     CHECK(s->content_version(0)->files == old->files);
     CHECK(s->content_versions(10).size() == 3);
