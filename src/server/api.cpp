@@ -932,28 +932,6 @@ void HelpApi::install(httplib::Server& svr) {
         reply(res, 200, json{{"ok", true}});
     });
 
-    // An admin adds a volunteer's account from the console (volunteers only run classes).
-    svr.Post("/api/console/volunteers", [&, authed](const httplib::Request& req, httplib::Response& res) {
-        auto a = authed(req, res, true, false);
-        if (!a) return;
-        if (a->first.role != "admin") return error(res, 403, "only an admin adds volunteers");
-        const json j = parse_body(req, res);
-        if (j.is_discarded() || !j.is_object()) return;
-        Helper h;
-        h.username = text_field(j, "username");
-        h.display_name = text_field(j, "name");
-        h.role = "volunteer";
-        const std::string password = text_field(j, "password");
-        if (h.username.size() < 3 || h.username.size() > 32 || h.username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos)
-            return error(res, 400, "username: 3 to 32 of a-z, 0-9, '.', '_', '-'");
-        if (!is_clean_text(h.display_name, 16)) return error(res, 400, "name: 1 to 16 characters, as seniors will see it");
-        if (password.size() < 8 || password.size() > 128) return error(res, 400, "password: 8 to 128 characters");
-        h.password_hash = hash_password(password);
-        if (!store.add_helper(h)) return error(res, 409, "that username is taken");
-        store.add_audit(a->first.id, "建了账号", h.username, now());
-        reply(res, 201, json{{"username", h.username}, {"name", h.display_name}, {"role", h.role}});
-    });
-
     // The projector: the class's secret id is its address (/#present=<id>), like a key.
     svr.Get(R"(/api/classes/present/([0-9a-f]{32}))", [&, since_of, class_json](const httplib::Request& req, httplib::Response& res) {
         auto v = classes.present(req.matches[1], since_of(req), now(), kWaitMs);

@@ -128,7 +128,7 @@ test("an admin adds a volunteer's account in the console; the volunteer can teac
     await desk.getByRole("button", { name: "添加", exact: true }).click();
   };
   await add("zhanglaoshi", "张老师", "short");
-  await desk.getByText("没添加成：登录名要 3 到 32 个小写字母或数字，称呼 1 到 16 个字，密码至少 8 位。").waitFor();
+  await desk.getByText("没添加成：登录名要 1 到 32 个小写字母或数字，称呼 1 到 16 个字，密码至少 8 位。").waitFor();
   await add("zhanglaoshi", "张老师", "zhangpass1");
   await desk.getByText("已添加：张老师（登录名 zhanglaoshi）").waitFor();
   await add("zhanglaoshi", "另一个", "zhangpass2");
@@ -144,8 +144,8 @@ test("an admin adds a volunteer's account in the console; the volunteer can teac
   // A volunteer (and a helper) cannot add accounts.
   const refused = await teacher.evaluate(async () => {
     const me = await fetch("/api/console/me").then((r) => r.json());
-    const r = await fetch("/api/console/volunteers", { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf },
-                                                      body: JSON.stringify({ username: "sneaky", name: "某人", password: "sneakypass1" }) });
+    const r = await fetch("/api/console/accounts", { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf },
+                                                    body: JSON.stringify({ username: "sneaky", name: "某人", password: "sneakypass1", role: "volunteer" }) });
     return r.status;
   });
   assert.equal(refused, 403);

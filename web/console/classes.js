@@ -37,14 +37,15 @@
     form.appendChild(said);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      api("POST", "/api/console/volunteers", { username: fields.username.value.trim(), name: fields.name.value.trim(), password: fields.password.value })
+      api("POST", "/api/console/accounts", { username: fields.username.value.trim(), name: fields.name.value.trim(), password: fields.password.value,
+                                             role: "volunteer" })
         .then(function (v) {
           said.textContent = "已添加：" + v.name + "（登录名 " + v.username + "）";
           form.reset();
         })
         .catch(function (err) {
           said.textContent = "没添加成：" + (err.status === 409 ? "这个登录名已经有人用了。"
-            : err.status === 400 ? "登录名要 3 到 32 个小写字母或数字，称呼 1 到 16 个字，密码至少 8 位。"
+            : err.status === 400 ? "登录名要 1 到 32 个小写字母或数字，称呼 1 到 16 个字，密码至少 8 位。"
             : err.status === 403 ? "只有管理员能添加志愿者。" : err.message);
         });
     });
