@@ -73,9 +73,27 @@ test("a senior asks for a call-back from a guide step; a helper sees it live, cl
     assert.ok(minutesAhead >= 4 && minutesAhead <= 6, `promised ${hh}:${mm}, ${minutesAhead} minutes ahead`);
     await card.getByRole("button", { name: "正在打电话" }).click();
     await waitFor(app, "status", "小杰 正在给您打电话，请留意来电。");
-    await card.getByLabel("结果（必填）").fill("教会了她认出冒充警察的电话");
+    // Another request arrives while the helper types: the list is drawn again, and the draft
+    // and the cursor stay where they were.
+    const outcome = card.getByLabel("结果（必填）");
+    await outcome.click();
+    await desk.keyboard.type("教会了她");
+    const other = await fetch(server.url + "api/help-requests", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                                  body: JSON.stringify({ idempotency_key: "arrives-while-typing-01", phone: "13900139000" }) });
+    assert.equal(other.status, 201);
+    await desk.getByRole("article", { name: "求助 139****9000" }).waitFor();
+    assert.equal(await outcome.inputValue(), "教会了她");
+    await desk.keyboard.type("认出冒充警察的电话");
+    assert.equal(await outcome.inputValue(), "教会了她认出冒充警察的电话");
     await card.getByRole("button", { name: "完成" }).click();
     await waitFor(app, "status", "已经帮完了。谢谢您的耐心！");
+    {  // the other request is finished too, so the desk is empty again
+      const who = await login(server.url), id = (await queue(server.url, who)).find((r) => r.phone === "139****9000").id;
+      const post = (path, body) => fetch(server.url + path, { method: "POST", headers: { Cookie: who.cookie, "X-CSRF-Token": who.csrf, "Content-Type": "application/json" },
+                                                              body: JSON.stringify(body) });
+      assert.equal((await post(`api/console/requests/${id}/claim`, {})).status, 200);
+      assert.equal((await post(`api/console/requests/${id}/status`, { status: "done", outcome: "回过电了" })).status, 200);
+    }
     await desk.getByRole("button", { name: "我帮过的" }).click();
     await desk.getByText("结果：教会了她认出冒充警察的电话").waitFor();
 

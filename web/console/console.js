@@ -154,24 +154,27 @@
     }
     card.appendChild(el("p", { class: "when", text: (r.overdue ? "已超时！答应 " : "答应 ") + time(r.promised_at) + " 前回电" }));
     var row = el("div", { class: "row" });
-    var act = function (label, fn, primary) {
-      row.appendChild(el("button", { type: "button", class: primary ? "primary" : "", text: label, onclick: function () {
+    var act = function (key, label, fn, primary) {
+      row.appendChild(el("button", { type: "button", class: primary ? "primary" : "", text: label, "data-keep": key + "-" + r.id, onclick: function () {
         fn().then(refresh).catch(function (err) { say("没成功：" + err.message); });
       } }));
     };
     if (!r.mine) {
-      act(r.helper ? "接手" : "接单", function () { return api("POST", "/api/console/requests/" + r.id + "/claim"); }, true);
+      act("claim", r.helper ? "接手" : "接单", function () { return api("POST", "/api/console/requests/" + r.id + "/claim"); }, true);
     } else {
-      var minutes = el("select", { "aria-label": "多少分钟内回电" });
+      var minutes = el("select", { "aria-label": "多少分钟内回电", "data-keep": "minutes-" + r.id });
       [5, 10, 15, 30, 60].forEach(function (m) { minutes.appendChild(el("option", { value: m, text: m + " 分钟内" })); });
       row.appendChild(minutes);
-      act("答应回电时间", function () { return api("POST", "/api/console/requests/" + r.id + "/promise", { minutes: Number(minutes.value) }); });
-      act("正在打电话", function () { return api("POST", "/api/console/requests/" + r.id + "/status", { status: "calling", outcome: "" }); });
-      var outcome = el("textarea", { rows: 2, "aria-label": "结果（必填）", placeholder: "结果：比如“已帮她关掉免密支付”" });
+      act("promise", "答应回电时间", function () { return api("POST", "/api/console/requests/" + r.id + "/promise", { minutes: Number(minutes.value) }); });
+      act("calling", "正在打电话", function () { return api("POST", "/api/console/requests/" + r.id + "/status", { status: "calling", outcome: "" }); });
+      var outcome = el("textarea", { rows: 2, "aria-label": "结果（必填）", placeholder: "结果：比如“已帮她关掉免密支付”", "data-keep": "outcome-" + r.id });
       card.appendChild(row);
       card.appendChild(outcome);
       row = el("div", { class: "row" });
-      act("完成", function () { return api("POST", "/api/console/requests/" + r.id + "/status", { status: "done", outcome: outcome.value.trim() }); }, true);
+      act("done", "完成", function () {
+        return api("POST", "/api/console/requests/" + r.id + "/status", { status: "done", outcome: outcome.value.trim() })
+          .then(function () { outcome.value = ""; });  // sent: not a draft to keep
+      }, true);
     }
     card.appendChild(row);
     return card;
@@ -188,18 +191,18 @@
     if (r.text) card.appendChild(el("p", { text: "“" + r.text + "”" }));
     card.appendChild(el("p", { text: (r.source === "helper" ? "帮忙的人报告" : "用户报告") + "，状态：" + ({ new: "新的，等回答", answered: "已回答", fixed: "已改好" }[r.status] || r.status) }));
     if (r.answer) card.appendChild(el("p", { text: "回答：" + r.answer }));
-    var answer = el("textarea", { rows: 2, "aria-label": "回答" });
+    var answer = el("textarea", { rows: 2, "aria-label": "回答", "data-keep": "answer-" + r.id });
     var row = el("div", { class: "row" });
     var author = role === "admin" || role === "author";
-    if (author) row.appendChild(el("button", { type: "button", text: "在编辑器里改这一步", onclick: function () {
+    if (author) row.appendChild(el("button", { type: "button", text: "在编辑器里改这一步", "data-keep": "edit-" + r.id, onclick: function () {
       choose("editor");
       refresh();
       editor.openStep({ id: r.id, guide: r.guide, step: r.step });
     } }));
     (author ? ["answered", "fixed"] : ["answered"]).forEach(function (status) {
-      row.appendChild(el("button", { type: "button", text: status === "fixed" ? "已改好，回答" : "回答", onclick: function () {
+      row.appendChild(el("button", { type: "button", text: status === "fixed" ? "已改好，回答" : "回答", "data-keep": status + "-" + r.id, onclick: function () {
         api("POST", "/api/console/reports/" + r.id + "/answer", { answer: answer.value.trim(), status: status })
-          .then(refresh).catch(function (err) { say("没成功：" + err.message); });
+          .then(function () { answer.value = ""; refresh(); }).catch(function (err) { say("没成功：" + err.message); });
       } }));
     });
     card.appendChild(answer);
@@ -209,24 +212,24 @@
 
   // A helper reports a step from what a senior said on the phone.
   function reportForm() {
-    var guide = el("select", { "aria-label": "哪个指南" });
+    var guide = el("select", { "aria-label": "哪个指南", "data-keep": "report-guide" });
     Object.keys(guides).forEach(function (id) { guide.appendChild(el("option", { value: id, text: guides[id].title })); });
-    var step = el("select", { "aria-label": "第几步" });
+    var step = el("select", { "aria-label": "第几步", "data-keep": "report-step" });
     var fillSteps = function () {
       step.textContent = "";
       (guides[guide.value] || { steps: [] }).steps.forEach(function (t, i) { step.appendChild(el("option", { value: i + 1, text: "第 " + (i + 1) + " 步：" + t })); });
     };
     guide.addEventListener("change", fillSteps);
     fillSteps();
-    var kind = el("select", { "aria-label": "什么问题" });
+    var kind = el("select", { "aria-label": "什么问题", "data-keep": "report-kind" });
     Object.keys(kindWords).forEach(function (k) { kind.appendChild(el("option", { value: k, text: kindWords[k] })); });
-    var text = el("textarea", { rows: 2, "aria-label": "说明" });
+    var text = el("textarea", { rows: 2, "aria-label": "说明", "data-keep": "report-text" });
     var form = el("form", { class: "card", "aria-label": "报告一个问题" }, [el("h3", { text: "报告一个问题" }), guide, step, kind, text,
-      el("div", { class: "row" }, [el("button", { type: "submit", class: "primary", text: "发送报告" })])]);
+      el("div", { class: "row" }, [el("button", { type: "submit", class: "primary", text: "发送报告", "data-keep": "report-send" })])]);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       api("POST", "/api/console/reports", { guide: guide.value, step: Number(step.value), kind: kind.value, text: text.value.trim() })
-        .then(function () { say("报告已发送。"); refresh(); }).catch(function (err) { say("没成功：" + err.message); });
+        .then(function () { text.value = ""; say("报告已发送。"); refresh(); }).catch(function (err) { say("没成功：" + err.message); });
     });
     return form;
   }
@@ -242,11 +245,41 @@
     return card;
   }
 
-  function fill(id, items, make, empty) {
+  // A refresh draws the list again. What a helper was typing or choosing, and where the
+  // keyboard was, are carried over (elements with data-keep): on a busy desk the list changes
+  // every few seconds, and a half-written outcome must not be lost. `first` goes on top.
+  function fill(id, items, make, empty, first) {
     var box = $(id);
+    var kept = keepDrafts(box);
     box.textContent = "";
+    if (first) box.appendChild(first);
     if (!items.length) box.appendChild(el("p", { text: empty }));
     items.forEach(function (it) { box.appendChild(make(it)); });
+    restoreDrafts(box, kept);
+  }
+
+  function keepDrafts(box) {
+    var kept = { values: {}, focus: null, start: 0, end: 0 };
+    box.querySelectorAll("textarea[data-keep], select[data-keep], input[data-keep]").forEach(function (e) { kept.values[e.dataset.keep] = e.value; });
+    var a = document.activeElement;
+    if (a && box.contains(a) && a.dataset.keep) {
+      kept.focus = a.dataset.keep;
+      if (a.tagName === "TEXTAREA") { kept.start = a.selectionStart; kept.end = a.selectionEnd; }
+    }
+    return kept;
+  }
+
+  function restoreDrafts(box, kept) {
+    box.querySelectorAll("textarea[data-keep], select[data-keep], input[data-keep]").forEach(function (e) {
+      var v = kept.values[e.dataset.keep];
+      if (v === undefined || e.value === v) return;
+      e.value = v;
+      if (e.tagName === "SELECT") e.dispatchEvent(new Event("change"));  // a chosen guide fills its steps before the step is set
+    });
+    var f = kept.focus && box.querySelector('[data-keep="' + kept.focus + '"]');
+    if (!f) return;
+    f.focus();
+    if (f.tagName === "TEXTAREA") f.setSelectionRange(kept.start, kept.end);
   }
 
   function refresh() {
@@ -286,8 +319,7 @@
       }).catch(onError);
     } else {
       api("GET", "/api/console/reports").then(function (j) {
-        fill("reports", j.reports, reportCard, "没有反馈。");
-        $("reports").insertBefore(reportForm(), $("reports").firstChild);
+        fill("reports", j.reports, reportCard, "没有反馈。", reportForm());
       }).catch(onError);
     }
   }
