@@ -245,11 +245,12 @@ TEST_CASE_TEMPLATE("content versions: each publish is a new version with who and
     CHECK(db.open()->content_version(0)->note == "回到第 1 版");
 }
 
-// ---- Accounts, the audit log and a person's data: written against Store& only, so
-// another Store (PostgreSQL) runs the same checks by passing itself to these.
-namespace store_contract {
+// ---- Accounts, the audit log and a person's data
 
-void disabling_ends_every_session(Store& s) {
+TEST_CASE_TEMPLATE("accounts: disabling one ends all its sessions at once, and its session() is empty while disabled", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto store = db.open();
+    Store& s = *store;
     const int64_t jie = add_helper(s, "xiaojie"), mei = add_helper(s, "xiaomei");
     s.add_session("jie-1", Session{jie, "c1", 100000});
     s.add_session("jie-2", Session{jie, "c2", 100000});
@@ -271,7 +272,10 @@ void disabling_ends_every_session(Store& s) {
     CHECK_FALSE(s.set_disabled(999999, true));  // no such account
 }
 
-void new_password_keeps_only_the_named_session(Store& s) {
+TEST_CASE_TEMPLATE("accounts: a new password ends the account's other sessions and keeps the named one", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto store = db.open();
+    Store& s = *store;
     const int64_t jie = add_helper(s, "xiaojie"), mei = add_helper(s, "xiaomei");
     s.add_session("jie-here", Session{jie, "c1", 100000});
     s.add_session("jie-phone", Session{jie, "c2", 100000});
@@ -287,7 +291,10 @@ void new_password_keeps_only_the_named_session(Store& s) {
     CHECK_FALSE(s.set_password(999999, "x", ""));
 }
 
-void accounts_are_listed_by_username_without_hashes(Store& s) {
+TEST_CASE_TEMPLATE("accounts: listed by username, with their state, without password hashes", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto store = db.open();
+    Store& s = *store;
     add_helper(s, "xiaomei");
     add_helper(s, "anan");
     const int64_t jie = add_helper(s, "xiaojie");
@@ -301,7 +308,10 @@ void accounts_are_listed_by_username_without_hashes(Store& s) {
     for (const Helper& h : list) CHECK(h.password_hash.empty());
 }
 
-void audit_log_is_newest_first_with_names(Store& s) {
+TEST_CASE_TEMPLATE("audit log: newest first, with the helper's display name", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto store = db.open();
+    Store& s = *store;
     const int64_t jie = add_helper(s, "xiaojie");
     Helper boss;
     boss.username = "laowang";
@@ -327,7 +337,10 @@ void audit_log_is_newest_first_with_names(Store& s) {
     CHECK(s.audit_log(2).size() == 2);
 }
 
-void a_persons_requests_are_found_and_deleted(Store& s) {
+TEST_CASE_TEMPLATE("a person's data: their requests are found by phone number and deleted on request", Db, SqliteDb, PostgresDb) {
+    Db db;
+    auto store = db.open();
+    Store& s = *store;
     const int64_t jie = add_helper(s, "xiaojie");
     const int64_t done = s.create_request(body("key-person-00000001"), 0, 1000, 600000).request.id;
     s.claim(done, jie, 1100);
@@ -359,33 +372,6 @@ void a_persons_requests_are_found_and_deleted(Store& s) {
     CHECK(s.request_by_id(open)->status == RequestStatus::Waiting);  // the request itself stays (it may still be answered)
     CHECK(s.request_by_id(other)->phone == "13900139000");
     CHECK(s.delete_person("13800138000", "138****8000") == 0);
-}
-
-}  // namespace store_contract
-
-TEST_CASE_TEMPLATE("accounts: disabling one ends all its sessions at once, and its session() is empty while disabled", Db, SqliteDb, PostgresDb) {
-    Db db;
-    store_contract::disabling_ends_every_session(*db.open());
-}
-
-TEST_CASE_TEMPLATE("accounts: a new password ends the account's other sessions and keeps the named one", Db, SqliteDb, PostgresDb) {
-    Db db;
-    store_contract::new_password_keeps_only_the_named_session(*db.open());
-}
-
-TEST_CASE_TEMPLATE("accounts: listed by username, with their state, without password hashes", Db, SqliteDb, PostgresDb) {
-    Db db;
-    store_contract::accounts_are_listed_by_username_without_hashes(*db.open());
-}
-
-TEST_CASE_TEMPLATE("audit log: newest first, with the helper's display name", Db, SqliteDb, PostgresDb) {
-    Db db;
-    store_contract::audit_log_is_newest_first_with_names(*db.open());
-}
-
-TEST_CASE_TEMPLATE("a person's data: their requests are found by phone number and deleted on request", Db, SqliteDb, PostgresDb) {
-    Db db;
-    store_contract::a_persons_requests_are_found_and_deleted(*db.open());
 }
 
 TEST_CASE("a database at schema 4 gains disabled accounts and the audit log; its accounts stay enabled") {
