@@ -505,7 +505,7 @@ std::optional<HelpRequest> PgStore::request_by_id(int64_t id) {
 
 std::vector<HelpRequest> PgStore::open_requests(Millis now, int64_t helper_id, int limit) {
     Conn c(*pool_);
-    return read_requests(c.run(sql("SELECT ", kRequestColumns).append(queue_where("$1", "$2", "$3")).c_str(), {now, helper_id, limit}));
+    return read_requests(c.run(sql("SELECT ", kRequestColumns).append(kQueueWhere).c_str(), {now, helper_id, limit}));
 }
 
 std::vector<HelpRequest> PgStore::history(int64_t helper_id, int limit) {
@@ -600,25 +600,19 @@ bool PgStore::add_helper(const Helper& h) {
 namespace {
 std::optional<Helper> read_helper(const Result& s) {
     if (s.rows() == 0) return std::nullopt;
-    Helper h;
-    h.id = s.i64(0, 0);
-    h.username = s.text(0, 1);
-    h.display_name = s.text(0, 2);
-    h.role = s.text(0, 3);
-    h.password_hash = s.text(0, 4);
-    h.disabled = s.i64(0, 5) != 0;
-    return h;
+    Row row{s, 0};
+    return helper_from_row(row);
 }
 }  // namespace
 
 std::optional<Helper> PgStore::helper_by_username(const std::string& username) {
     Conn c(*pool_);
-    return read_helper(c.run("SELECT id, username, display_name, role, password_hash, disabled FROM helpers WHERE username = $1", {username}));
+    return read_helper(c.run(sql("SELECT ", kHelperColumns).append("WHERE username = $1").c_str(), {username}));
 }
 
 std::optional<Helper> PgStore::helper_by_id(int64_t id) {
     Conn c(*pool_);
-    return read_helper(c.run("SELECT id, username, display_name, role, password_hash, disabled FROM helpers WHERE id = $1", {id}));
+    return read_helper(c.run(sql("SELECT ", kHelperColumns).append("WHERE id = $1").c_str(), {id}));
 }
 
 void PgStore::add_session(const std::string& token_hash, const Session& session) {
@@ -658,16 +652,11 @@ int PgStore::active_helpers(Millis since) {
 
 std::vector<Helper> PgStore::helpers() {
     Conn c(*pool_);
-    Result r = c.run("SELECT id, username, display_name, role, disabled FROM helpers ORDER BY username");
+    Result r = c.run(sql("SELECT ", kHelperListColumns).append("ORDER BY username").c_str());
     std::vector<Helper> out;
     for (int i = 0; i < r.rows(); ++i) {
-        Helper h;
-        h.id = r.i64(i, 0);
-        h.username = r.text(i, 1);
-        h.display_name = r.text(i, 2);
-        h.role = r.text(i, 3);
-        h.disabled = r.i64(i, 4) != 0;
-        out.push_back(h);
+        Row row{r, i};
+        out.push_back(helper_from_row(row));
     }
     return out;
 }

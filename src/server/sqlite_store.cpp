@@ -51,6 +51,13 @@ private:
 
 namespace {
 
+// The shared SQL (store_rows.h) is written with PostgreSQL's $1; SQLite reads ?1 the same way.
+std::string numbered(const char* pg_sql) {
+    std::string s = pg_sql;
+    for (char& ch : s) if (ch == '$') ch = '?';
+    return s;
+}
+
 bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() is reached.
@@ -374,7 +381,7 @@ std::optional<HelpRequest> SqliteStore::request_by_id(int64_t id) {
 std::vector<HelpRequest> SqliteStore::open_requests(Millis now, int64_t helper_id, int limit) {
     Reader reader(*readers_);
     std::vector<HelpRequest> out;
-    Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + queue_where("?1", "?2", "?3")).c_str());
+    Stmt s(reader.db(), (std::string("SELECT ") + kRequestColumns + numbered(kQueueWhere)).c_str());
     s.bind(1, now).bind(2, helper_id).bind(3, int64_t(limit));
     while (s.step()) out.push_back(request_from_row(s));
     return out;
@@ -464,27 +471,20 @@ bool SqliteStore::add_helper(const Helper& h) {
 namespace {
 std::optional<Helper> read_helper(Stmt& s) {
     if (!s.step()) return std::nullopt;
-    Helper h;
-    h.id = s.i64(0);
-    h.username = s.text(1);
-    h.display_name = s.text(2);
-    h.role = s.text(3);
-    h.password_hash = s.text(4);
-    h.disabled = s.i64(5) != 0;
-    return h;
+    return helper_from_row(s);
 }
 }  // namespace
 
 std::optional<Helper> SqliteStore::helper_by_username(const std::string& username) {
     Reader reader(*readers_);
-    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash, disabled FROM helpers WHERE username = ?");
+    Stmt s(reader.db(), (std::string("SELECT ") + kHelperColumns + "WHERE username = ?").c_str());
     s.bind(1, username);
     return read_helper(s);
 }
 
 std::optional<Helper> SqliteStore::helper_by_id(int64_t id) {
     Reader reader(*readers_);
-    Stmt s(reader.db(), "SELECT id, username, display_name, role, password_hash, disabled FROM helpers WHERE id = ?");
+    Stmt s(reader.db(), (std::string("SELECT ") + kHelperColumns + "WHERE id = ?").c_str());
     s.bind(1, id);
     return read_helper(s);
 }
@@ -534,7 +534,7 @@ int SqliteStore::active_helpers(Millis since) {
 std::vector<Helper> SqliteStore::helpers() {
     Reader reader(*readers_);
     std::vector<Helper> out;
-    Stmt s(reader.db(), "SELECT id, username, display_name, role, '', disabled FROM helpers ORDER BY username");
+    Stmt s(reader.db(), (std::string("SELECT ") + kHelperListColumns + "ORDER BY username").c_str());
     while (auto h = read_helper(s)) out.push_back(*h);
     return out;
 }
@@ -659,15 +659,6 @@ bool SqliteStore::answer_report(int64_t id, const std::string& answer, const std
 //-----------------------------------------------------------------------------
 // [SECTION] Kiosks
 //-----------------------------------------------------------------------------
-
-namespace {
-// The shared SQL (store_rows.h) is written with PostgreSQL's $1; SQLite reads ?1 the same way.
-std::string numbered(const char* pg_sql) {
-    std::string s = pg_sql;
-    for (char& ch : s) if (ch == '$') ch = '?';
-    return s;
-}
-}  // namespace
 
 // Not changes the live views wait on (a heartbeat every 3 minutes from every kiosk).
 void SqliteStore::kiosk_heartbeat(const std::string& id, const std::string& label, Millis now) {

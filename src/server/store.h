@@ -111,7 +111,7 @@ struct StoreUnavailable : std::runtime_error {
 
 // The queue's order for one helper: overdue promises first, then people who come back to this
 // helper, then seniors and screen-reader users (priority), then the oldest. The stores' SQL
-// (kQueueOrder in store_rows.h) picks the first ones in this same order.
+// (kQueueWhere in store_rows.h) picks the first ones in this same order.
 bool queue_before(const HelpRequest& x, const HelpRequest& y, Millis now, int64_t helper_id);
 
 class Store {

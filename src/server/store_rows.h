@@ -1,5 +1,5 @@
-// What both stores read the same way: the columns of a request (with its helpers' names)
-// and of a report, and how a row of them becomes a struct. `Row` is anything with
+// What both stores read the same way: the columns of a request (with its helpers' names),
+// a helper, a kiosk and a report, and how a row of them becomes a struct. `Row` is anything with
 // i64(column) and text(column): a SQLite statement, a row of a PostgreSQL result.
 #pragma once
 #include <string>
@@ -14,17 +14,17 @@ inline constexpr const char* kRequestColumns =
     "r.outcome, r.escalated, r.created_at, r.updated_at, r.closed_at, r.priority "
     "FROM requests r LEFT JOIN helpers h ON h.id = r.helper_id LEFT JOIN helpers p ON p.id = r.previous_helper_id ";
 
-// The open requests one helper's queue shows: queue_before in SQL picks the first `limit`,
-// and the helper's own claimed ones are added. `now`, `me` and `limit` are each store's
-// placeholders for those values ("?1" in SQLite, "$1" in PostgreSQL).
-inline std::string queue_where(const std::string& now, const std::string& me, const std::string& limit) {
-    return "WHERE r.status <> 'done' AND (r.helper_id = " + me + " OR r.id IN (SELECT id FROM requests WHERE status <> 'done' "
-           "ORDER BY CASE WHEN promised_at < " + now + " THEN 0 ELSE 1 END, CASE WHEN previous_helper_id = " + me +
-           " THEN 0 ELSE 1 END, priority DESC, created_at, id LIMIT " + limit + "))";
-}
+// SQL both stores run is written with PostgreSQL's placeholders ($1); SQLite reads them as
+// ?1 (numbered() in sqlite_store.cpp).
 
-// Kiosks, in PostgreSQL's placeholders ($1); SQLite takes them as ?1 (sqlite_store.cpp).
-// A new kiosk is added only while there are fewer than the last parameter (Store::kMaxKiosks).
+// The open requests one helper's queue shows: queue_before in SQL picks the first $3, and
+// the helper's own claimed ones are added. $1: now, $2: the helper.
+inline constexpr const char* kQueueWhere =
+    "WHERE r.status <> 'done' AND (r.helper_id = $2 OR r.id IN (SELECT id FROM requests WHERE status <> 'done' "
+    "ORDER BY CASE WHEN promised_at < $1 THEN 0 ELSE 1 END, CASE WHEN previous_helper_id = $2 THEN 0 ELSE 1 END, "
+    "priority DESC, created_at, id LIMIT $3))";
+
+// Kiosks. A new kiosk is added only while there are fewer than the last parameter (Store::kMaxKiosks).
 inline constexpr const char* kKioskHeartbeat =
     "INSERT INTO kiosks (id, label, last_seen, last_heard, requests_today, day) "
     "SELECT $1, $2, CAST($3 AS BIGINT), CAST($3 AS BIGINT), 0, -1 "
@@ -43,6 +43,22 @@ inline constexpr const char* kKioskForget = "DELETE FROM kiosks WHERE last_heard
 template <class Row>
 KioskSeen kiosk_from_row(Row& s) {
     return KioskSeen{s.text(0), s.text(1), s.i64(2), s.i64(3), int(s.i64(4)), s.i64(5)};
+}
+
+// A helper account; the list of accounts reads "" for the password hash.
+inline constexpr const char* kHelperColumns = "id, username, display_name, role, password_hash, disabled FROM helpers ";
+inline constexpr const char* kHelperListColumns = "id, username, display_name, role, '', disabled FROM helpers ";
+
+template <class Row>
+Helper helper_from_row(Row& s) {
+    Helper h;
+    h.id = s.i64(0);
+    h.username = s.text(1);
+    h.display_name = s.text(2);
+    h.role = s.text(3);
+    h.password_hash = s.text(4);
+    h.disabled = s.i64(5) != 0;
+    return h;
 }
 
 inline constexpr const char* kReportColumns = "id, public_id, guide, step, kind, text, source, status, answer, created_at, updated_at FROM reports ";
