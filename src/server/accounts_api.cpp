@@ -139,8 +139,7 @@ void HelpApi::install_accounts(httplib::Server& svr) {
     svr.Get("/api/console/audit", [&, admin](const httplib::Request& req, httplib::Response& res) {
         if (!admin(req, res, false)) return;
         int limit = 200;
-        const std::string v = req.get_param_value("limit");
-        if (!v.empty() && v.size() <= 6 && v.find_first_not_of("0123456789") == std::string::npos) limit = std::clamp(std::stoi(v), 1, 1000);
+        if (auto n = whole_number(req.get_param_value("limit"), 6)) limit = int(std::clamp<uint64_t>(*n, 1, 1000));
         json list = json::array();
         for (const AuditEntry& e : store.audit_log(limit))
             list.push_back(json{{"id", e.id}, {"at", e.at}, {"helper", e.helper_name}, {"action", e.action}, {"subject", e.subject}});

@@ -158,6 +158,11 @@ std::string text_field(const json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::optional<uint64_t> whole_number(const std::string& digits, size_t max_digits) {
+    if (digits.empty() || digits.size() > max_digits || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoull(digits);
+}
+
 std::string cookie_token(const httplib::Request& req) {
     const std::string cookies = req.get_header_value("Cookie");
     const std::string key = std::string(kCookie) + "=";
@@ -431,11 +436,9 @@ void HelpApi::install(httplib::Server& svr) {
         if (!a) return;
         int limit = kQueuePage;
         if (req.has_param("limit")) {
-            const std::string l = req.get_param_value("limit");
-            if (l.empty() || l.size() > 3 || l.find_first_not_of("0123456789") != std::string::npos || std::stoi(l) < 1 ||
-                std::stoi(l) > kMaxQueuePage)
-                return error(res, 400, "limit must be a whole number from 1 to " + std::to_string(kMaxQueuePage));
-            limit = std::stoi(l);
+            const auto n = whole_number(req.get_param_value("limit"), 3);
+            if (!n || *n < 1 || *n > kMaxQueuePage) return error(res, 400, "limit must be a whole number from 1 to " + std::to_string(kMaxQueuePage));
+            limit = int(*n);
         }
         const int64_t me = a->first.id;
         const Millis t = now();
@@ -859,9 +862,7 @@ void HelpApi::install(httplib::Server& svr) {
     ClassHub& classes = *classes_;
     constexpr int kWaitMs = 20000;  // a follower's call waits this long for a change
     auto since_of = [](const httplib::Request& req) -> uint64_t {
-        const std::string v = req.get_param_value("since");
-        if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return 0;
-        return std::stoull(v);
+        return whole_number(req.get_param_value("since"), 18).value_or(0);
     };
     auto class_json = [](const ClassView& v) {
         return json{{"guide", v.guide}, {"step", v.step}, {"steps", v.steps}, {"version", v.version},
